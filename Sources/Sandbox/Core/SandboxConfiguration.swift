@@ -1,0 +1,72 @@
+import Foundation
+
+/// Everything `usage-sandbox serve` can be told: where to listen, where state lives, and how vendors behave.
+///
+/// ```swift
+/// var configuration = SandboxConfiguration()
+/// configuration.port = 0                 // any free port
+/// configuration.database = .memory       // throwaway state
+/// configuration.zylo.exportDuration = 5  // export jobs finish after 5 virtual seconds
+/// ```
+public struct SandboxConfiguration: Sendable {
+    /// Where the SQLite state lives.
+    public enum DatabaseLocation: Sendable, Equatable {
+        /// A file, created with its parent folder when missing; state survives restarts.
+        case file(String)
+        /// A private in-memory database, gone when the process ends.
+        case memory
+    }
+
+    /// How literally seed quirks are reproduced.
+    public enum Fidelity: String, Sendable, CaseIterable {
+        /// Accept the forms the vendor documents by accident too (`2F<uuid>` job ids).
+        case lenient
+        /// Accept only the canonical forms.
+        case strict
+    }
+
+    /// The address to listen on; loopback by default, since a sandbox holds secrets.
+    public var host = "127.0.0.1"
+    /// The port to listen on; `0` picks a free one.
+    public var port = 8080
+    /// Where state lives.
+    public var database = DatabaseLocation.file(".usage-sandbox/sandbox.sqlite")
+    /// Wipe all state at start-up.
+    public var resetOnStart = false
+    /// The seed of the deterministic fixture generators.
+    public var seed: UInt64 = 42
+    /// How the clock starts when the database has no saved clock.
+    public var initialClock = VirtualClock.Mode.real(offset: 0)
+    /// Use random ids (`false`) or ids derived from `seed` (`true`, for byte-stable tests).
+    public var deterministicIDs = false
+    /// How literally seed quirks are reproduced.
+    public var fidelity = Fidelity.lenient
+    /// The largest request body accepted; larger ones get a 413 in the vendor's envelope.
+    public var maxBodyBytes = 16 * 1024 * 1024
+    /// How many requests the journal keeps.
+    public var journalCapacity = 1_000
+    /// When set, `/__admin` requires `Authorization: Bearer <adminToken>`.
+    public var adminToken: String?
+    /// Zylo's behaviour.
+    public var zylo = ZyloSettings()
+
+    /// Creates the default configuration: `127.0.0.1:8080`, `.usage-sandbox/sandbox.sqlite`, real time.
+    public init() {}
+}
+
+/// The sandbox's choices where Zylo's documents are silent.
+public struct ZyloSettings: Sendable {
+    /// Virtual seconds an export job stays `IN_PROGRESS`.
+    public var exportDuration: TimeInterval = 30
+    /// Virtual seconds an uploaded import job stays `IN_PROGRESS`.
+    public var importDuration: TimeInterval = 10
+    /// How long a `downloadUri` works (the seed says 7 days).
+    public var downloadLifetime: TimeInterval = 7 * 24 * 3_600
+    /// The default `pageSize` (the vendor documents 50).
+    public var defaultPageSize = 50
+    /// The largest `pageSize` accepted (undocumented by the vendor).
+    public var maxPageSize = 100
+
+    /// Creates the defaults described on each property.
+    public init() {}
+}

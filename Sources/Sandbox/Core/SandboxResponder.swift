@@ -1,0 +1,99 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// The sandbox's front door: gives each request an id, routes it to a vendor by `Host` or path prefix, adds
+/// the vendor's headers to every response, and writes the journal.
+struct SandboxResponder<Inner: HTTPResponder<SandboxContext>>: HTTPResponder {
+    typealias Context = SandboxContext
+
+    /// Bodies up to this size are copied into the journal.
+    static var journalBodyLimit: Int { 64 * 1024 }
+
+    let inner: Inner
+    let profiles: [Vendor: any VendorProfile]
+    let journal: RequestJournal
+    let environment: SandboxEnvironment
+    let maxBodyBytes: Int
+
+    func respond(to request: Request, context: SandboxContext) async throws -> Response {
+        let started = ContinuousClock.now
+        var context = context
+        let routed = Self.routedByHost(request)
+        var request = routed.request
+        let viaHost = routed.viaHost
+        context.requestID = environment.ids.id()
+        context.maxBodyBytes = maxBodyBytes
+        context.vendor = Vendor(path: request.uri.path)
+        if let vendor = context.vendor {
+            let authority = request.head.authority ?? "127.0.0.1"
+            context.vendorBaseURL = "http://\(authority)" + (viaHost ? "" : vendor.pathPrefix)
+        }
+        let isAdmin = request.uri.path.hasPrefix("/__admin")
+        let capturedBody = isAdmin ? nil : await Self.captureBody(&request, context: context)
+
+        var response: Response
+        do {
+            response = try await inner.respond(to: request, context: context)
+        } catch {
+            response = AdminErrorEnvelope().error(for: .internalError(String(describing: error))).response()
+        }
+        if let profile = context.vendor.flatMap({ profiles[$0] }) {
+            response.headers.append(contentsOf: profile.responseHeaders(requestID: context.requestID))
+        }
+        if !isAdmin {
+            journal.record(entry(request, context, response, capturedBody, elapsed: ContinuousClock.now - started))
+        }
+        return response
+    }
+
+    /// Rewrites `Host: api.zylo.com` + `/v1/...` to `/zylo/v1/...`, so the router sees one form.
+    static func routedByHost(_ request: Request) -> (request: Request, viaHost: Bool) {
+        guard let authority = request.head.authority, let vendor = Vendor(host: authority),
+            Vendor(path: request.uri.path) != vendor
+        else { return (request, false) }
+        var head = request.head
+        head.path = vendor.pathPrefix + (head.path ?? "/")
+        return (Request(head: head, body: request.body), true)
+    }
+
+    /// Copies a small body so the journal can show it; the handler still reads the same bytes.
+    static func captureBody(_ request: inout Request, context: SandboxContext) async -> Data? {
+        guard let length = request.headers[.contentLength].flatMap(Int.init), length > 0,
+            length <= journalBodyLimit
+        else { return nil }
+        guard let buffer = try? await request.collectBody(upTo: journalBodyLimit) else { return nil }
+        return Data(buffer.readableBytesView)
+    }
+
+    private func entry(
+        _ request: Request, _ context: SandboxContext, _ response: Response, _ body: Data?, elapsed: Duration
+    ) -> RequestJournal.Entry {
+        var requestHeaders: [String: String] = [:]
+        for field in request.headers {
+            requestHeaders[field.name.canonicalName] = Redaction.header(
+                name: field.name.canonicalName, value: field.value)
+        }
+        var responseHeaders: [String: String] = [:]
+        for field in response.headers { responseHeaders[field.name.canonicalName] = field.value }
+        let excerpt = body.map {
+            String(
+                Redaction.body($0, contentType: request.headers[.contentType]).prefix(RequestJournal.maxBodyCharacters))
+        }
+        return RequestJournal.Entry(
+            id: context.requestID,
+            time: SandboxTime.format(environment.clock.now()),
+            vendor: context.vendor?.rawValue,
+            method: request.method.rawValue,
+            path: request.uri.path,
+            query: request.uri.query.map(Redaction.query),
+            status: response.status.code,
+            durationMs: Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3,
+            requestHeaders: requestHeaders,
+            requestBody: excerpt,
+            responseHeaders: responseHeaders,
+            matchedScenario: nil
+        )
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import Logging
+import NIOCore
+
+extension Sandbox {
+    /// The router with every emulated vendor and the admin API; what tests drive in-process.
+    public func makeResponder() -> some HTTPResponder<SandboxContext> {
+        let profiles: [Vendor: any VendorProfile] = [.zylo: ZyloProfile()]
+        let router = Router(context: SandboxContext.self)
+        router.add(middleware: VendorErrorMiddleware(profiles: profiles))
+        AdminAPI(sandbox: self).register(on: router.group("__admin"))
+        ZyloEmulator.register(
+            on: router.group(RouterPath(Vendor.zylo.pathPrefix)),
+            handlers: ZyloHandlers(store: zylo, credentials: credentials, fidelity: configuration.fidelity))
+        return SandboxResponder(
+            inner: router.buildResponder(), profiles: profiles, journal: journal, environment: environment,
+            maxBodyBytes: configuration.maxBodyBytes)
+    }
+
+    /// The HTTP application serving the sandbox on `configuration.host`:`configuration.port`.
+    ///
+    /// `onServerRunning` receives the bound port, the real one when `port` is `0`.
+    public func makeApplication(
+        logger: Logger = Logger(label: "usage-sandbox"),
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        let maxBodyBytes = configuration.maxBodyBytes
+        return Application(
+            responder: makeResponder(),
+            server: .http1(
+                configuration: .init(additionalChannelHandlers: [Expect100ContinueHandler(maxBodyBytes: maxBodyBytes)])
+            ),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "usage-sandbox"),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
+            logger: logger
+        )
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Logging
+import NIOCore
+
+/// A sandbox of the four vendor APIs: its state, clock, journal and HTTP application.
+///
+/// ```swift
+/// var configuration = SandboxConfiguration()
+/// configuration.database = .memory
+/// let sandbox = try await Sandbox.open(configuration)
+/// let app = sandbox.makeApplication()
+/// try await app.runService()
+/// ```
+public final class Sandbox: Sendable {
+    /// How the sandbox was configured.
+    public let configuration: SandboxConfiguration
+    /// The clock and id source every handler reads.
+    public let environment: SandboxEnvironment
+    /// The SQLite state.
+    public let database: SandboxDatabase
+    /// The last requests answered.
+    public let journal: RequestJournal
+    /// Every vendor credential.
+    public let credentials: CredentialStore
+    let zylo: ZyloStore
+
+    /// The vendors whose APIs are emulated; requests under the others' prefixes get "not emulated" 404s.
+    public static let emulatedVendors: [Vendor] = [.zylo]
+
+    private init(configuration: SandboxConfiguration, environment: SandboxEnvironment, database: SandboxDatabase) {
+        self.configuration = configuration
+        self.environment = environment
+        self.database = database
+        self.journal = RequestJournal(capacity: configuration.journalCapacity)
+        self.credentials = CredentialStore(database: database)
+        self.zylo = ZyloStore(database: database, environment: environment, settings: configuration.zylo)
+    }
+
+    /// Opens (or creates) the database, restores the saved clock, and loads fixtures into an empty database.
+    public static func open(_ configuration: SandboxConfiguration) async throws -> Sandbox {
+        let ids = configuration.deterministicIDs ? IDGenerator.deterministic(seed: configuration.seed) : .live
+        let environment = SandboxEnvironment(clock: VirtualClock(configuration.initialClock), ids: ids)
+        let database = try SandboxDatabase.open(configuration.database)
+        let sandbox = Sandbox(configuration: configuration, environment: environment, database: database)
+        if configuration.resetOnStart {
+            try database.erase()
+        } else if let saved = try await sandbox.savedClock() {
+            environment.clock.restore(saved)
+        }
+        try await sandbox.loadFixturesIfEmpty()
+        return sandbox
+    }
+
+    /// Wipes all state, forgets the journal, resets the clock to its initial mode, and reloads the fixtures.
+    public func reset() async throws {
+        try database.erase()
+        journal.clear()
+        environment.clock.restore(configuration.initialClock)
+        try await loadFixturesIfEmpty()
+    }
+
+    /// The documented demo credentials, one or more per emulated vendor.
+    public func demoCredentials() async throws -> [Credential] {
+        try await credentials.all().filter(\.demo)
+    }
+
+    /// Persists the clock's mode, so a restart keeps virtual time where it was.
+    public func saveClock() async throws {
+        let data = try JSONEncoder().encode(environment.clock.currentMode)
+        let json = String(decoding: data, as: UTF8.self)
+        try await database.writer.write { db in
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO setting (name, value) VALUES ('clock', ?)", arguments: [json])
+        }
+    }
+
+    private func savedClock() async throws -> VirtualClock.Mode? {
+        let json = try await database.writer.read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = 'clock'")
+        }
+        return try json.map { try JSONDecoder().decode(VirtualClock.Mode.self, from: Data($0.utf8)) }
+    }
+
+    private func loadFixturesIfEmpty() async throws {
+        guard try database.isEmpty() else { return }
+        let seed = configuration.seed
+        let now = environment.clock.now()
+        let demo = DemoCredentials.all(seed: seed, createdAt: SandboxTime.format(now))
+        try await database.writer.write { db in
+            for credential in demo { try credential.insert(db) }
+            try ZyloStore.loadFixtures(db, seed: seed, now: now)
+            try db.execute(
+                sql: "INSERT INTO setting (name, value) VALUES ('fixtures.loaded', ?)", arguments: ["\(seed)"])
+        }
+        try await saveClock()
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import HTTPTypes
+
+/// An error in Zylo's envelope, `{"statusCode":401,"message":"Unauthorized"}`.
+struct ZyloAPIError: VendorError {
+    let status: HTTPResponse.Status
+    let message: String
+    var extraHeaders: HTTPFields = [:]
+
+    var body: Data {
+        struct Body: Encodable {
+            let statusCode: Int
+            let message: String
+        }
+        return (try? OrderedJSONEncoder.encode(Body(statusCode: status.code, message: message))) ?? Data()
+    }
+
+    /// Missing, malformed or unknown credentials: exactly the seed's example body.
+    static let unauthorized = ZyloAPIError(status: .unauthorized, message: "Unauthorized")
+
+    static func badRequest(_ message: String) -> ZyloAPIError { ZyloAPIError(status: .badRequest, message: message) }
+    static func notFound(_ message: String) -> ZyloAPIError { ZyloAPIError(status: .notFound, message: message) }
+    static func forbidden(_ message: String) -> ZyloAPIError { ZyloAPIError(status: .forbidden, message: message) }
+}
+
+/// Zylo's envelope for shared failures, and the `zylo-request-id` header on every response.
+struct ZyloProfile: VendorProfile {
+    var vendor: Vendor { .zylo }
+
+    func error(for failure: SandboxFailure) -> any VendorError {
+        switch failure {
+        case .notEmulated:
+            var error = ZyloAPIError(status: .notFound, message: "Not Found")
+            error.extraHeaders[.sandboxNotEmulated] = "true"
+            return error
+        case .badRequest(let message):
+            return ZyloAPIError.badRequest(message)
+        case .payloadTooLarge(let limit):
+            return ZyloAPIError(status: .contentTooLarge, message: "Payload Too Large: the body exceeds \(limit) bytes")
+        case .internalError:
+            return ZyloAPIError(status: .internalServerError, message: "Internal Server Error")
+        }
+    }
+
+    func responseHeaders(requestID: String) -> HTTPFields {
+        [.zyloRequestID: requestID]
+    }
+}
+
+extension HTTPField.Name {
+    /// The request id Zylo puts on every response.
+    // swift-format-ignore: NeverForceUnwrap
+    // A literal, valid header name: the initializer fails only for illegal characters.
+    static let zyloRequestID = HTTPField.Name("zylo-request-id")!
+}

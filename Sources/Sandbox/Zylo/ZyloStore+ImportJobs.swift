@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+
+extension ZyloStore {
+    /// `POST /v1/subscriptions/{id}/importJob`: an `OPEN` job waiting for its file; `nil` for an unknown subscription.
+    func createImportJob(tenant: String, subscriptionId: String) async throws -> ZyloImportJobRecord? {
+        let now = SandboxTime.format(environment.clock.now())
+        let job = ZyloImportJobRecord(
+            seq: nil, id: environment.ids.id(), tenant: tenant, subscriptionId: subscriptionId, usageConnectId: nil,
+            status: ZyloJobStatus.open, createTime: now, updateTime: now, readyAt: nil, upload: nil, errorReport: nil,
+            downloadToken: environment.ids.secret(), acceptedRows: 0, rejectedRows: 0)
+        return try await database.writer.write { db in
+            guard try subscriptionExists(db, id: subscriptionId) else { return nil }
+            var job = job
+            try job.insert(db)
+            return job
+        }
+    }
+
+    /// `GET /v1/subscriptions/{id}/importJob`, newest first.
+    func listImportJobs(tenant: String, subscriptionId: String, page request: PageRequest) async throws -> Page<
+        ZyloImportJobRecord
+    >? {
+        let now = environment.clock.now()
+        return try await database.writer.write { db in
+            guard try subscriptionExists(db, id: subscriptionId) else { return nil }
+            try Self.settle(db, now: now)
+            return try page(db, tenant: tenant, scope: "importJob/\(subscriptionId)", request: request) {
+                cursor, limit in
+                try ZyloImportJobRecord.fetchAll(
+                    db,
+                    sql: """
+                        SELECT * FROM zyloImportJob WHERE tenant = ? AND subscriptionId = ? AND seq < ?
+                        ORDER BY seq DESC LIMIT ?
+                        """,
+                    arguments: [tenant, subscriptionId, cursor ?? Int64.max, limit]
+                ).map { (key: $0.seq ?? 0, item: $0) }
+            }
+        }
+    }
+
+    /// `GET /v1/subscriptions/{id}/importJob/{jobId}`.
+    func importJob(tenant: String, subscriptionId: String, id: String) async throws -> ZyloImportJobRecord? {
+        let now = environment.clock.now()
+        return try await database.writer.write { db in
+            try Self.settle(db, now: now)
+            return try ZyloImportJobRecord.filter(
+                Column("id") == id && Column("tenant") == tenant && Column("subscriptionId") == subscriptionId
+            ).fetchOne(db)
+        }
+    }
+
+    /// `POST /v1/subscriptions/{id}/importJob/{jobId}` with a CSV: stores the file and starts processing.
+    ///
+    /// Throws 400 when the job is not `OPEN` or the file cannot be read as a whole; row errors do not throw,
+    /// they end the job `COMPLETE_WITH_ERRORS`.
+    func uploadImportFile(tenant: String, subscriptionId: String, id: String, file: Data) async throws
+        -> ZyloImportJobRecord?
+    {
+        let checked = try ZyloImportFile(data: file)
+        let now = environment.clock.now()
+        let duration = settings.importDuration
+        return try await database.writer.write { db in
+            try Self.settle(db, now: now)
+            guard
+                var job = try ZyloImportJobRecord.filter(
+                    Column("id") == id && Column("tenant") == tenant && Column("subscriptionId") == subscriptionId
+                ).fetchOne(db)
+            else { return nil }
+            guard job.status == ZyloJobStatus.open else {
+                throw ZyloAPIError.badRequest(
+                    "import job \(id) is \(job.status), not OPEN: a file can be uploaded once; create a new import job")
+            }
+            job.start(upload: file, rows: checked, now: now, duration: duration)
+            try job.update(db)
+            return job
+        }
+    }
+
+    /// `POST /v1/usageconnect/{usageConnectId}/import/`: takes the CSV at once and processes it like a legacy import.
+    func createUsageConnectImport(tenant: String, usageConnectId: String, file: Data) async throws
+        -> ZyloImportJobRecord
+    {
+        let checked = try ZyloImportFile(data: file)
+        let now = environment.clock.now()
+        var job = ZyloImportJobRecord(
+            seq: nil, id: environment.ids.id(), tenant: tenant, subscriptionId: nil, usageConnectId: usageConnectId,
+            status: ZyloJobStatus.open, createTime: SandboxTime.format(now), updateTime: SandboxTime.format(now),
+            readyAt: nil, upload: nil, errorReport: nil, downloadToken: environment.ids.secret(), acceptedRows: 0,
+            rejectedRows: 0)
+        job.start(upload: file, rows: checked, now: now, duration: settings.importDuration)
+        return try await database.writer.write { [job] db in
+            var job = job
+            try job.insert(db)
+            return job
+        }
+    }
+
+    /// Applies an import's good rows and writes its error report.
+    static func finishImport(_ db: Database, job: inout ZyloImportJobRecord) throws {
+        let file = try job.upload.map { try ZyloImportFile(data: $0) }
+        let target = job.subscriptionId ?? "usageconnect/\(job.usageConnectId ?? "")"
+        for user in file?.users ?? [] { try upsert(db, user: user, tenant: job.tenant, subscriptionId: target) }
+        let rejected = file?.errors.count ?? 0
+        job.status = rejected == 0 ? ZyloJobStatus.complete : ZyloJobStatus.completeWithErrors
+        job.acceptedRows = file?.users.count ?? 0
+        job.rejectedRows = rejected
+        job.errorReport = rejected == 0 ? nil : file?.errorReport
+        job.updateTime = job.readyAt ?? job.updateTime
+        try job.update(db)
+    }
+}
+
+extension ZyloImportJobRecord {
+    /// Moves an `OPEN` job to `IN_PROGRESS` with its file.
+    mutating func start(upload file: Data, rows: ZyloImportFile, now: Date, duration: TimeInterval) {
+        upload = file
+        status = ZyloJobStatus.inProgress
+        updateTime = SandboxTime.format(now)
+        readyAt = SandboxTime.format(now.addingTimeInterval(duration))
+        acceptedRows = rows.users.count
+        rejectedRows = rows.errors.count
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import GRDB
+
+/// Zylo's state in SQLite: the fixture company's subscriptions and users, and each tenant's jobs and imports.
+///
+/// Every method takes the tenant (the credential's `companyId`): one credential never sees another's jobs.
+struct ZyloStore: Sendable {
+    /// The paging parameters of a list call.
+    struct PageRequest: Sendable {
+        var pageSize: Int?
+        var pageToken: String?
+    }
+
+    /// One page of a list and the token to the next (`""` on the last page).
+    struct Page<Item: Sendable>: Sendable {
+        let items: [Item]
+        let nextPageToken: String
+    }
+
+    let database: SandboxDatabase
+    let environment: SandboxEnvironment
+    let settings: ZyloSettings
+
+    // MARK: Fixtures
+
+    /// Fills an empty database with the fixture company for `seed`.
+    static func loadFixtures(_ db: Database, seed: UInt64, now: Date) throws {
+        for (position, entry) in ZyloFixtures.generate(seed: seed, now: now).enumerated() {
+            let json = String(decoding: try OrderedJSONEncoder.encode(entry.subscription), as: UTF8.self)
+            try db.execute(
+                sql: "INSERT INTO zyloSubscription (id, position, appName, json) VALUES (?, ?, ?, ?)",
+                arguments: [entry.subscription.id, position, entry.appName, json])
+            for user in entry.users { try upsert(db, user: user, tenant: "", subscriptionId: entry.subscription.id) }
+        }
+    }
+
+    static func upsert(_ db: Database, user: ZyloUser, tenant: String, subscriptionId: String) throws {
+        // A cached statement: an import applies tens of thousands of rows in one transaction.
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT OR REPLACE INTO zyloUser (tenant, subscriptionId, firstName, lastName, lastActivityDate,
+                    daysActiveOfLast30, licenseNames, isPaidUser)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        try statement.execute(arguments: [
+            tenant, subscriptionId, user.firstName, user.lastName, user.lastActivityDate,
+            user.daysActiveOfLast30, user.licenseNames, user.isPaidUser,
+        ])
+    }
+
+    // MARK: Subscriptions
+
+    /// `GET /v1/subscriptions`: the fixture subscriptions in a stable order.
+    func listSubscriptions(tenant: String, page request: PageRequest) async throws -> Page<ZyloSubscription> {
+        try await database.writer.write { db in
+            try page(db, tenant: tenant, scope: "subscriptions", request: request) { cursor, limit in
+                try Row.fetchAll(
+                    db, sql: "SELECT position, json FROM zyloSubscription WHERE position > ? ORDER BY position LIMIT ?",
+                    arguments: [cursor ?? -1, limit]
+                ).map { row in (key: row["position"], item: try Self.decodeSubscription(row["json"])) }
+            }
+        }
+    }
+
+    /// `GET /v1/subscriptions/{id}`.
+    func subscription(id: String) async throws -> ZyloSubscription? {
+        try await database.writer.read { db in
+            try String.fetchOne(db, sql: "SELECT json FROM zyloSubscription WHERE id = ?", arguments: [id])
+                .map(Self.decodeSubscription)
+        }
+    }
+
+    /// Whether subscription `id` exists.
+    func subscriptionExists(_ db: Database, id: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM zyloSubscription WHERE id = ?", arguments: [id]) ?? false
+    }
+
+    /// `GET /v1/subscriptions/{id}/users/aggregates/licenses`: users per license, fixture and imported.
+    func licenseAggregates(tenant: String, subscriptionId: String) async throws -> ZyloWire.LicenseAggregates? {
+        try await database.writer.read { db in
+            guard try subscriptionExists(db, id: subscriptionId) else { return nil }
+            let users = try Self.users(db, tenant: tenant, scope: subscriptionId).map(\.user)
+            var counts: [String: (provisioned: Int, active: Int, paid: Int)] = [:]
+            for user in users {
+                let names = user.licenseNames.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                for name in names where !name.isEmpty {
+                    var count = counts[name, default: (0, 0, 0)]
+                    count.provisioned += 1
+                    count.active += user.daysActiveOfLast30 > 0 ? 1 : 0
+                    count.paid += user.isPaidUser ? 1 : 0
+                    counts[name] = count
+                }
+            }
+            return ZyloWire.LicenseAggregates(
+                subscriptionId: subscriptionId, totalUsers: users.count,
+                licenses: counts.keys.sorted().map { name in
+                    let count = counts[name] ?? (0, 0, 0)
+                    return .init(
+                        name: name, provisionedUsers: count.provisioned, activeUsers: count.active,
+                        paidUsers: count.paid)
+                })
+        }
+    }
+
+    /// The users `tenant` sees in `scope` (`-` or one subscription id): fixture users, overridden or extended by
+    /// the tenant's imports.
+    static func users(_ db: Database, tenant: String, scope: String) throws -> [(
+        subscriptionId: String, appName: String, user: ZyloUser
+    )] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT s.id AS subscriptionId, s.appName, u.* FROM zyloUser u
+                JOIN zyloSubscription s ON s.id = u.subscriptionId
+                WHERE (u.tenant = :tenant OR (u.tenant = '' AND NOT EXISTS (
+                    SELECT 1 FROM zyloUser o WHERE o.tenant = :tenant AND o.subscriptionId = u.subscriptionId
+                    AND o.firstName = u.firstName AND o.lastName = u.lastName)))
+                AND (:scope = '-' OR s.id = :scope)
+                ORDER BY s.position, u.lastName, u.firstName
+                """,
+            arguments: ["tenant": tenant, "scope": scope]
+        ).map { row in
+            (
+                row["subscriptionId"], row["appName"],
+                ZyloUser(
+                    firstName: row["firstName"], lastName: row["lastName"], lastActivityDate: row["lastActivityDate"],
+                    daysActiveOfLast30: row["daysActiveOfLast30"], licenseNames: row["licenseNames"],
+                    isPaidUser: row["isPaidUser"])
+            )
+        }
+    }
+
+    static func decodeSubscription(_ json: String) throws -> ZyloSubscription {
+        try JSONDecoder().decode(ZyloSubscription.self, from: Data(json.utf8))
+    }
+
+    // MARK: Paging
+
+    /// One page of a listing: `fetch(cursor, limit)` answers rows after `cursor` with their keys.
+    func page<Item: Sendable>(
+        _ db: Database, tenant: String, scope: String, request: PageRequest,
+        fetch: (Int64?, Int) throws -> [(key: Int64, item: Item)]
+    ) throws -> Page<Item> {
+        var pageSize = request.pageSize ?? settings.defaultPageSize
+        var cursor: Int64?
+        if let token = request.pageToken, !token.isEmpty {
+            guard let stored = try PageTokens.lookup(db, token: token, vendor: .zylo, tenant: tenant, scope: scope)
+            else {
+                throw ZyloAPIError.badRequest(
+                    "pageToken is invalid: it is unknown or was issued for a different request")
+            }
+            if let explicit = request.pageSize, explicit != stored.pageSize {
+                throw ZyloAPIError.badRequest(
+                    "pageSize must match the request that returned pageToken (pageSize \(stored.pageSize))")
+            }
+            pageSize = stored.pageSize
+            cursor = stored.cursor
+        }
+        let rows = try fetch(cursor, pageSize + 1)
+        let items = rows.prefix(pageSize)
+        var next = ""
+        if rows.count > pageSize, let last = items.last {
+            next = environment.ids.id()
+            try PageTokens.issue(
+                db, token: next, vendor: .zylo, tenant: tenant, scope: scope, pageSize: pageSize, cursor: last.key,
+                now: environment.clock.now())
+        }
+        return Page(items: items.map(\.item), nextPageToken: next)
+    }
+}

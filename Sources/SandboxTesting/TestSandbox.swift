@@ -1,0 +1,74 @@
+import Foundation
+import Hummingbird
+import Sandbox
+import ServiceLifecycle
+
+/// A sandbox for your own tests: a real server on a free loopback port, a fresh in-memory store, and a clock
+/// frozen at ``TestSandbox/defaultStart`` that moves only when the test says so.
+///
+/// ```swift
+/// try await TestSandbox.run { sandbox in
+///     var request = URLRequest(url: sandbox.url("/zylo/v1/subscriptions"))
+///     request.setValue("Bearer \(sandbox.zyloToken)", forHTTPHeaderField: "Authorization")
+///     let (data, _) = try await URLSession.shared.data(for: request)
+///     sandbox.advanceClock(by: 60)   // export jobs started above are now COMPLETE
+/// }
+/// ```
+public struct TestSandbox: Sendable {
+    /// The instant a test sandbox's clock starts at: 2024-01-01T00:00:00Z.
+    public static let defaultStart = Date(timeIntervalSince1970: 1_704_067_200)
+
+    /// The running sandbox, for direct access to its stores and journal.
+    public let sandbox: Sandbox
+    /// The server's root, such as `http://127.0.0.1:53817`.
+    public let baseURL: URL
+
+    /// Zylo's demo credential as its `Authorization` value needs it: `TOKENID:TOKENSECRET`.
+    public var zyloToken: String { "\(DemoCredentials.zyloTokenID):\(DemoCredentials.zyloTokenSecret)" }
+
+    /// `path` (such as `/zylo/v1/subscriptions`) on this sandbox.
+    public func url(_ path: String) -> URL {
+        URL(string: baseURL.absoluteString + path) ?? baseURL
+    }
+
+    /// The root of `vendor`'s emulated API, such as `http://127.0.0.1:53817/zylo`.
+    public func url(vendor: Vendor) -> URL { url(vendor.pathPrefix) }
+
+    /// Moves virtual time forward by `seconds`: jobs progress, links and tokens expire.
+    public func advanceClock(by seconds: TimeInterval) {
+        sandbox.environment.clock.apply(.advance(seconds: seconds))
+    }
+
+    /// Starts a sandbox, runs `body` against it, and shuts the server down, even when `body` throws.
+    ///
+    /// - Parameters:
+    ///   - configure: changes to the test defaults (port 0, `:memory:`, frozen clock, deterministic ids).
+    public static func run<T: Sendable>(
+        configure: (inout SandboxConfiguration) -> Void = { _ in },
+        _ body: @Sendable (TestSandbox) async throws -> T
+    ) async throws -> T {
+        var configuration = SandboxConfiguration()
+        configuration.port = 0
+        configuration.database = .memory
+        configuration.initialClock = .frozen(at: defaultStart)
+        configuration.deterministicIDs = true
+        configure(&configuration)
+        let sandbox = try await Sandbox.open(configuration)
+        let host = configuration.host
+        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        let app = sandbox.makeApplication { port in portContinuation.yield(port) }
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            let serviceGroup = ServiceGroup(
+                configuration: .init(services: [app], gracefulShutdownSignals: [], logger: app.logger))
+            group.addTask { try await serviceGroup.run() }
+            defer { group.cancelAll() }
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next(), let baseURL = URL(string: "http://\(host):\(port)") else {
+                throw CancellationError()
+            }
+            let result = try await body(TestSandbox(sandbox: sandbox, baseURL: baseURL))
+            await serviceGroup.triggerGracefulShutdown()
+            return result
+        }
+    }
+}

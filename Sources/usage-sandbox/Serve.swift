@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Sandbox
+
+/// `usage-sandbox serve`: runs the sandbox until Ctrl-C or SIGTERM.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the emulated vendor APIs.",
+        discussion: """
+            Prints `listening on http://HOST:PORT` as its first line, then the demo credentials.
+            Vendors are served under /zylo (and, as they land, /hyalto, /usage-engine, /mason); the admin API is
+            under /__admin. State lives in SQLite and survives restarts; pass --db :memory: for throwaway state.
+            """
+    )
+
+    @Option(help: "Address to listen on. Loopback by default: the sandbox holds secrets.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on; 0 picks a free one and prints it.")
+    var port = 8080
+
+    @Option(help: "SQLite file for state, or :memory: for state that dies with the process.")
+    var db = ".usage-sandbox/sandbox.sqlite"
+
+    @Flag(help: "Wipe all state before serving.")
+    var reset = false
+
+    @Option(help: "Seed of the deterministic fixture generators (used when the database is empty).")
+    var seed: UInt64 = 42
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel = "info"
+
+    @Option(help: "Require `Authorization: Bearer <token>` on /__admin.")
+    var adminToken: String?
+
+    @Flag(help: "Accept only canonical request forms (no `2F<uuid>` job ids).")
+    var strict = false
+
+    @Option(help: "Virtual seconds a Zylo export job stays IN_PROGRESS.")
+    var zyloExportSeconds: Double = 30
+
+    @Option(help: "Virtual seconds an uploaded Zylo import job stays IN_PROGRESS.")
+    var zyloImportSeconds: Double = 10
+
+    @Option(help: "Largest request body accepted, in bytes; larger bodies get a 413 in the vendor's envelope.")
+    var maxBodyBytes = 16 * 1024 * 1024
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, got \(port)") }
+        guard !host.isEmpty else { throw ValidationError("--host must not be empty") }
+        guard !db.isEmpty else { throw ValidationError("--db must be a file path or :memory:") }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
+        }
+        guard zyloExportSeconds >= 0, zyloImportSeconds >= 0 else {
+            throw ValidationError("--zylo-export-seconds and --zylo-import-seconds must not be negative")
+        }
+        guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive") }
+    }
+
+    func run() async throws {
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let sandbox = try await Sandbox.open(configuration)
+        let demo = try await sandbox.demoCredentials()
+        let host = self.host
+        let app = sandbox.makeApplication(logger: Logger(label: "usage-sandbox")) { port in
+            // Unbuffered, so a script reading the first line sees it at once.
+            let lines = ["listening on http://\(host):\(port)"] + demo.map(Self.describe)
+            FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        }
+        try await app.runService()
+    }
+
+    var configuration: SandboxConfiguration {
+        var configuration = SandboxConfiguration()
+        configuration.host = host
+        configuration.port = port
+        configuration.database = db == ":memory:" ? .memory : .file(db)
+        configuration.resetOnStart = reset
+        configuration.seed = seed
+        configuration.adminToken = adminToken
+        configuration.fidelity = strict ? .strict : .lenient
+        configuration.maxBodyBytes = maxBodyBytes
+        configuration.zylo.exportDuration = zyloExportSeconds
+        configuration.zylo.importDuration = zyloImportSeconds
+        return configuration
+    }
+
+    static func describe(_ credential: Credential) -> String {
+        switch credential.vendor {
+        case .zylo:
+            "zylo: Authorization: Bearer \(credential.key):\(credential.secret ?? "")  (companyId \(credential.tenant))"
+        default:
+            "\(credential.vendor.rawValue): \(credential.key)"
+        }
+    }
+}
