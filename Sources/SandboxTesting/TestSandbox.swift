@@ -61,14 +61,29 @@ public struct TestSandbox: Sendable {
             let serviceGroup = ServiceGroup(
                 configuration: .init(services: [app], gracefulShutdownSignals: [], logger: app.logger))
             group.addTask { try await serviceGroup.run() }
-            defer { group.cancelAll() }
             var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next(), let baseURL = URL(string: "http://\(host):\(port)") else {
-                throw CancellationError()
+            let result: Result<T, any Error>
+            if let port = await iterator.next(), let baseURL = URL(string: "http://\(host):\(port)") {
+                do {
+                    result = .success(try await body(TestSandbox(sandbox: sandbox, baseURL: baseURL)))
+                } catch {
+                    result = .failure(error)
+                }
+            } else {
+                result = .failure(TestSandboxError.didNotStart)
             }
-            let result = try await body(TestSandbox(sandbox: sandbox, baseURL: baseURL))
+            // Let in-flight requests finish, but never wait on one the test abandoned for more than 5 seconds.
             await serviceGroup.triggerGracefulShutdown()
-            return result
+            group.addTask { try await Task.sleep(for: .seconds(5)) }
+            _ = try? await group.next()
+            group.cancelAll()
+            return try result.get()
         }
     }
+}
+
+/// Why a ``TestSandbox`` could not run.
+public enum TestSandboxError: Error {
+    /// The server stopped before it reported its port.
+    case didNotStart
 }

@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import NIOCore
+import NIOHTTP1
 
 /// Turns every error thrown under a vendor prefix into that vendor's own error response: the one place where
 /// errors become bodies.
@@ -16,6 +17,9 @@ struct VendorErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as any VendorError {
             return error.response()
+        } catch is CancellationError {
+            // The server is shutting down under this request: there is nobody to answer.
+            throw CancellationError()
         } catch {
             let failure = Self.failure(for: error, request: request)
             if case .internalError(let detail) = failure {
@@ -39,6 +43,9 @@ struct VendorErrorMiddleware: RouterMiddleware {
             return .badRequest(error.body ?? error.status.reasonPhrase)
         case let error as DecodingError:
             return .badRequest(error.sandboxDescription)
+        case let error as HTTPParserError:
+            // Usually a client that hung up before sending the body it announced.
+            return .badRequest("the request could not be read: \(error)")
         default:
             return .internalError(String(describing: error))
         }

@@ -10,6 +10,7 @@ extension ZyloStore {
         let token = environment.ids.secret()
         return try await database.writer.write { db in
             guard try scope == "-" || subscriptionExists(db, id: scope) else { return nil }
+            try Self.settle(db, now: now)
             let rows = try Self.users(db, tenant: tenant, scope: scope).map { entry in
                 [entry.subscriptionId, entry.appName] + entry.user.csvFields
             }

@@ -77,8 +77,10 @@ struct ZyloStore: Sendable {
 
     /// `GET /v1/subscriptions/{id}/users/aggregates/licenses`: users per license, fixture and imported.
     func licenseAggregates(tenant: String, subscriptionId: String) async throws -> ZyloWire.LicenseAggregates? {
-        try await database.writer.read { db in
+        let now = environment.clock.now()
+        return try await database.writer.write { db in
             guard try subscriptionExists(db, id: subscriptionId) else { return nil }
+            try Self.settle(db, now: now)
             let users = try Self.users(db, tenant: tenant, scope: subscriptionId).map(\.user)
             var counts: [String: (provisioned: Int, active: Int, paid: Int)] = [:]
             for user in users {

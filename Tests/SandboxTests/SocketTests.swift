@@ -1,0 +1,75 @@
+import Foundation
+import SandboxTesting
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+@Suite("Raw HTTP over a real socket: Expect: 100-continue and Host routing")
+struct SocketTests {
+    /// Sends a request head over a real socket and answers what the server says before any body byte is sent.
+    ///
+    /// The blocking socket calls run on a thread of their own: on the cooperative pool (two threads on a two-core
+    /// machine) they could starve the in-process server they are waiting for.
+    static func headThenWait(port: Int, head: String) async -> String {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: blockingExchange(port: port, head: head)) }.start()
+        }
+    }
+
+    private static func blockingExchange(port: Int, head: String) -> String {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var timeout = timeval(tv_sec: 30, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else { return "connect failed" }
+        _ = head.withCString { send(fd, $0, strlen($0), 0) }
+        var buffer = [UInt8](repeating: 0, count: 4_096)
+        let count = recv(fd, &buffer, buffer.count, 0)
+        return count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self) : ""
+    }
+
+    @Test func uploadWithExpectContinue_getsA100BeforeSendingItsBody() async throws {
+        try await TestSandbox.run { sandbox in
+            let port = sandbox.baseURL.port ?? 0
+            let head =
+                "POST /zylo/v1/usageconnect/3f1c1c2e-9d1a-4c59-a4b5-8a3c2b1d0e9f/import HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer \(sandbox.zyloToken)\r\nContent-Type: text/csv\r\n"
+                + "Content-Length: 2097152\r\nExpect: 100-continue\r\n\r\n"
+            let reply = await Self.headThenWait(port: port, head: head)
+            #expect(reply.hasPrefix("HTTP/1.1 100 Continue"))
+        }
+    }
+
+    @Test func hostHeader_routesToTheVendorWithoutItsPrefix() async throws {
+        try await TestSandbox.run { sandbox in
+            let request =
+                "GET /v1/subscriptions?pageSize=1 HTTP/1.1\r\nHost: api.zylo.com\r\n"
+                + "Authorization: Bearer \(sandbox.zyloToken)\r\nConnection: close\r\n\r\n"
+            let reply = await Self.headThenWait(port: sandbox.baseURL.port ?? 0, head: request)
+            #expect(reply.hasPrefix("HTTP/1.1 200 OK"))
+            #expect(reply.lowercased().contains("zylo-request-id:"))
+        }
+    }
+
+    @Test func oversizedUploadWithExpectContinue_getsA413InsteadOfA100() async throws {
+        try await TestSandbox.run(configure: { $0.maxBodyBytes = 1_024 }) { sandbox in
+            let head =
+                "POST /zylo/v1/usageconnect/3f1c1c2e-9d1a-4c59-a4b5-8a3c2b1d0e9f/import HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer \(sandbox.zyloToken)\r\nContent-Length: 2097152\r\nExpect: 100-continue\r\n\r\n"
+            let reply = await Self.headThenWait(port: sandbox.baseURL.port ?? 0, head: head)
+            #expect(reply.hasPrefix("HTTP/1.1 413"))
+            #expect(reply.contains(#""statusCode":413"#))
+        }
+    }
+}
