@@ -38,8 +38,12 @@ struct AdminAPITests {
             #expect(advanced["now"] as? String == "2024-01-01T01:00:00.000Z")
             let set = try await h.post("/__admin/clock", token: nil, json: #"{"set":"2030-05-01T00:00:00Z"}"#).json()
             #expect(set["now"] as? String == "2030-05-01T00:00:00.000Z")
-            #expect(try await h.post("/__admin/clock", token: nil, json: #"{"real":true}"#).json()["mode"] as? String == "real")
-            #expect(try await h.post("/__admin/clock", token: nil, json: #"{"freeze":true}"#).json()["mode"] as? String == "frozen")
+            #expect(
+                try await h.post("/__admin/clock", token: nil, json: #"{"real":true}"#).json()["mode"] as? String
+                    == "real")
+            #expect(
+                try await h.post("/__admin/clock", token: nil, json: #"{"freeze":true}"#).json()["mode"] as? String
+                    == "frozen")
             for bad in [#"{}"#, #"{"advance":1,"freeze":true}"#, #"{"set":"yesterday"}"#, #"{"advance":-5}"#] {
                 #expect(try await h.post("/__admin/clock", token: nil, json: bad).status == .badRequest)
             }
@@ -76,7 +80,8 @@ struct AdminAPITests {
             let forced = try await h.post("/__admin/jobs/\(id)", token: nil, json: #"{"status":"COMPLETE"}"#).json()
             #expect(forced["status"] as? String == "COMPLETE")
             #expect(try await h.get("/zylo/v1/subscriptions/-/exportJobs/\(id)").json()["downloadUri"] is String)
-            #expect(try await h.post("/__admin/jobs/\(id)", token: nil, json: #"{"status":"LOST"}"#).status == .badRequest)
+            #expect(
+                try await h.post("/__admin/jobs/\(id)", token: nil, json: #"{"status":"LOST"}"#).status == .badRequest)
             #expect(try await h.get("/__admin/jobs/nope", token: nil).status == .notFound)
         }
     }

@@ -21,15 +21,19 @@ struct PersistenceTests {
     @Test func jobsCredentialsAndTheClock_areThereAfterReopening() async throws {
         let path = Self.temporaryDatabase()
         try await Self.withSandbox(at: path) { h in
-            _ = try await h.post("/__admin/credentials", token: nil, json: #"{"vendor":"zylo","tokenId":"keep","tokenSecret":"me"}"#)
+            _ = try await h.post(
+                "/__admin/credentials", token: nil, json: #"{"vendor":"zylo","tokenId":"keep","tokenSecret":"me"}"#)
             _ = try await h.post("/zylo/v1/subscriptions/-/exportJobs", token: "keep:me")
             _ = try await h.post("/__admin/clock", token: nil, json: #"{"advance":86400}"#)
         }
         try await Self.withSandbox(at: path) { h in
-            let jobs = try await h.get("/zylo/v1/subscriptions/-/exportJobs", token: "keep:me").json()["exportJobs"] as? [[String: Any]]
+            let jobs =
+                try await h.get("/zylo/v1/subscriptions/-/exportJobs", token: "keep:me").json()["exportJobs"]
+                as? [[String: Any]]
             #expect(jobs?.count == 1)
             #expect(jobs?.first?["status"] as? String == "COMPLETE")
-            #expect(try await h.get("/__admin/clock", token: nil).json()["now"] as? String == "2024-01-02T00:00:00.000Z")
+            #expect(
+                try await h.get("/__admin/clock", token: nil).json()["now"] as? String == "2024-01-02T00:00:00.000Z")
         }
     }
 
@@ -38,7 +42,10 @@ struct PersistenceTests {
         try await Self.withSandbox(at: path) { h in
             _ = try await h.post("/zylo/v1/subscriptions/-/exportJobs")
         }
-        let sandbox = try await Sandbox.open(.testDefaults { $0.database = .file(path); $0.resetOnStart = true })
+        let sandbox = try await Sandbox.open(
+            .testDefaults {
+                $0.database = .file(path); $0.resetOnStart = true
+            })
         #expect(try await sandbox.zylo.adminJobs().isEmpty)
         #expect(try await sandbox.demoCredentials().count == 1)
     }

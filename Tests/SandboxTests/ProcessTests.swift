@@ -31,8 +31,10 @@ struct ProcessTests {
         let job = try await first.send("POST", "/zylo/v1/subscriptions/\(sub)/importJob", token: "k9:s9")
         let id = job.json["id"] as? String ?? ""
         let boundary = "k9boundary"
-        let csv = "firstName,lastName,lastActivityDate,daysActiveOfLast30,licenseNames,isPaidUser\nKill,Nine,2024-01-01,9,Pro,true\n"
-        let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
+        let csv =
+            "firstName,lastName,lastActivityDate,daysActiveOfLast30,licenseNames,isPaidUser\nKill,Nine,2024-01-01,9,Pro,true\n"
+        let body =
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
         let uploaded = try await first.send(
             "POST", "/zylo/v1/subscriptions/\(sub)/importJob/\(id)", token: "k9:s9", body: Data(body.utf8),
             contentType: "multipart/form-data; boundary=\(boundary)")

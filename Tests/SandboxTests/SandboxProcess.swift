@@ -41,7 +41,9 @@ final class SandboxProcess: Sendable {
         let deadline = Date().addingTimeInterval(30)
         var port = 0
         while Date() < deadline && port == 0 && process.isRunning {
-            let first = output.text.withLock { $0.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) }
+            let first = output.text.withLock {
+                $0.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init)
+            }
             if let first, output.text.withLock({ $0.contains("\n") }),
                 let value = first.split(separator: ":").last.flatMap({ Int($0) })
             {

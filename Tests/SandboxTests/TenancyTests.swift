@@ -11,7 +11,9 @@ struct TenancyTests {
             let export = try await h.post("/zylo/v1/subscriptions/-/exportJobs").json()["id"] as? String ?? ""
             let imported = try await h.post("/zylo/v1/subscriptions/\(sub)/importJob").json()["id"] as? String ?? ""
             #expect(try await h.get("/zylo/v1/subscriptions/-/exportJobs/\(export)", token: other).status == .notFound)
-            #expect(try await h.get("/zylo/v1/subscriptions/\(sub)/importJob/\(imported)", token: other).status == .notFound)
+            #expect(
+                try await h.get("/zylo/v1/subscriptions/\(sub)/importJob/\(imported)", token: other).status == .notFound
+            )
             let list = try await h.get("/zylo/v1/subscriptions/-/exportJobs", token: other).json()
             #expect((list["exportJobs"] as? [Any])?.isEmpty == true)
             let token = try await h.get("/zylo/v1/subscriptions?pageSize=5").json()["nextPageToken"] as? String ?? ""
@@ -29,7 +31,8 @@ struct TenancyTests {
                 csv: "\(ZyloImportJobTests.header)\nOnly,Mine,2024-01-01,5,Pro,true\n")
             h.advanceClock(by: 10)
             let aggregate = { (token: String) in
-                try await h.get("/zylo/v1/subscriptions/\(sub)/users/aggregates/licenses", token: token).json()["totalUsers"]
+                try await h.get("/zylo/v1/subscriptions/\(sub)/users/aggregates/licenses", token: token).json()[
+                    "totalUsers"]
                     as? Int ?? 0
             }
             #expect(try await aggregate(Harness.demoToken) == (try await aggregate(other)) + 1)

@@ -24,14 +24,17 @@ struct UnitTests {
             let nested: [String]
         }
         let data = try OrderedJSONEncoder.encode(Body(statusCode: 401, message: "a \"b\"\n", path: "x/y", nested: []))
-        #expect(String(decoding: data, as: UTF8.self) == #"{"statusCode":401,"message":"a \"b\"\n","path":"x/y","nested":[]}"#)
+        #expect(
+            String(decoding: data, as: UTF8.self)
+                == #"{"statusCode":401,"message":"a \"b\"\n","path":"x/y","nested":[]}"#)
     }
 
     @Test func redaction_masksSecretsButKeepsIdentifiers() {
         #expect(Redaction.authorization("Bearer id:secret") == "Bearer id:***")
         #expect(Redaction.authorization("basic raw-key") == "basic ***")
         #expect(Redaction.query("pageSize=5&client_secret=x") == "pageSize=5&client_secret=***")
-        let body = Redaction.body(Data(#"{"accessKey":"a","secretKey":"s","n":1}"#.utf8), contentType: "application/json")
+        let body = Redaction.body(
+            Data(#"{"accessKey":"a","secretKey":"s","n":1}"#.utf8), contentType: "application/json")
         #expect(!body.contains("\"s\"") && body.contains("\"n\":1"))
     }
 
@@ -63,12 +66,15 @@ struct UnitTests {
     }
 
     @Test func multipart_findsTheNamedPartAmongOthers() throws {
-        let body = "preamble\r\n--b\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhi\r\n--b\r\n"
+        let body =
+            "preamble\r\n--b\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhi\r\n--b\r\n"
             + "Content-Disposition: form-data; name=\"file\"; filename=\"x.csv\"\r\nContent-Type: text/csv\r\n\r\na,b\r\n1,2\r\n--b--\r\n"
-        let file = try MultipartForm.file(named: "file", in: Data(body.utf8), contentType: "multipart/form-data; boundary=\"b\"")
+        let file = try MultipartForm.file(
+            named: "file", in: Data(body.utf8), contentType: "multipart/form-data; boundary=\"b\"")
         #expect(String(decoding: file, as: UTF8.self) == "a,b\r\n1,2")
         #expect(throws: SandboxFailure.self) {
-            try MultipartForm.file(named: "file", in: Data("--b\r\n\r\nunterminated".utf8), contentType: "multipart/form-data; boundary=b")
+            try MultipartForm.file(
+                named: "file", in: Data("--b\r\n\r\nunterminated".utf8), contentType: "multipart/form-data; boundary=b")
         }
     }
 }

@@ -16,7 +16,9 @@ struct ZyloExportJobTests {
             #expect(job["downloadUri"] == nil)
             #expect(job["companyId"] is String && job["createTime"] is String)
             h.advanceClock(by: 29)
-            #expect(try await h.get("/zylo/v1/subscriptions/-/exportJobs/\(id)").json()["status"] as? String == "IN_PROGRESS")
+            #expect(
+                try await h.get("/zylo/v1/subscriptions/-/exportJobs/\(id)").json()["status"] as? String
+                    == "IN_PROGRESS")
             h.advanceClock(by: 1)
             let done = try await h.get("/zylo/v1/subscriptions/-/exportJobs/\(id)").json()
             #expect(done["status"] as? String == "COMPLETE")
@@ -34,7 +36,10 @@ struct ZyloExportJobTests {
             #expect(csv.status == .ok)
             #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true)
             let lines = csv.text.split(separator: "\r\n")
-            #expect(lines.first == "subscriptionId,appName,firstName,lastName,lastActivityDate,daysActiveOfLast30,licenseNames,isPaidUser")
+            #expect(
+                lines.first
+                    == "subscriptionId,appName,firstName,lastName,lastActivityDate,daysActiveOfLast30,licenseNames,isPaidUser"
+            )
             #expect(lines.count > ZyloFixtures.subscriptionCount)
             h.advanceClock(by: 7 * 86_400)
             #expect(try await h.get(path, token: nil).status == .ok)
@@ -77,17 +82,20 @@ struct ZyloExportJobTests {
             let sub = try await h.firstSubscriptionID()
             var created: [String] = []
             for index in 0..<5 {
-                let path = index == 0 ? "/zylo/v1/subscriptions/\(sub)/exportJobs" : "/zylo/v1/subscriptions/-/exportJobs"
+                let path =
+                    index == 0 ? "/zylo/v1/subscriptions/\(sub)/exportJobs" : "/zylo/v1/subscriptions/-/exportJobs"
                 created.append(try await h.post(path).json()["id"] as? String ?? "")
             }
             let first = try await h.get("/zylo/v1/subscriptions/-/exportJobs?pageSize=3").json()
             let token = try #require(first["nextPageToken"] as? String)
             let second = try await h.get("/zylo/v1/subscriptions/-/exportJobs?pageToken=\(token)").json()
-            let ids = ((first["exportJobs"] as? [[String: Any]] ?? []) + (second["exportJobs"] as? [[String: Any]] ?? []))
+            let ids =
+                ((first["exportJobs"] as? [[String: Any]] ?? []) + (second["exportJobs"] as? [[String: Any]] ?? []))
                 .compactMap { $0["id"] as? String }
             #expect(ids == created.reversed())
             #expect(second["nextPageToken"] as? String == "")
-            let one = try await h.get("/zylo/v1/subscriptions/\(sub)/exportJobs").json()["exportJobs"] as? [[String: Any]]
+            let one =
+                try await h.get("/zylo/v1/subscriptions/\(sub)/exportJobs").json()["exportJobs"] as? [[String: Any]]
             #expect(one?.compactMap { $0["id"] as? String } == [created[0]])
         }
     }

@@ -32,7 +32,9 @@ struct ZyloImportJobTests {
             let lines = report.text.split(separator: "\r\n")
             #expect(lines.count == 3)
             #expect(lines[1].hasPrefix("3,Bad,Date,") && lines[1].contains("lastActivityDate"))
-            #expect(lines[2].hasPrefix("4,Too,Many,") && lines[2].contains("daysActiveOfLast30") && lines[2].contains("isPaidUser"))
+            #expect(
+                lines[2].hasPrefix("4,Too,Many,") && lines[2].contains("daysActiveOfLast30")
+                    && lines[2].contains("isPaidUser"))
         }
     }
 
@@ -67,7 +69,8 @@ struct ZyloImportJobTests {
             let response = try await h.upload("/zylo/v1/subscriptions/\(sub)/importJob/\(id)", csv: csv)
             #expect(response.status == .badRequest)
             #expect(response.text.contains(expected))
-            #expect(try await h.get("/zylo/v1/subscriptions/\(sub)/importJob/\(id)").json()["status"] as? String == "OPEN")
+            #expect(
+                try await h.get("/zylo/v1/subscriptions/\(sub)/importJob/\(id)").json()["status"] as? String == "OPEN")
         }
     }
 
@@ -111,7 +114,10 @@ struct ZyloImportJobTests {
             #expect(try raw.json()["status"] as? String == "IN_PROGRESS")
             h.advanceClock(by: 10)
             let jobs = try await h.get("/__admin/jobs", token: nil).json()["jobs"] as? [[String: Any]] ?? []
-            #expect(jobs.filter { $0["kind"] as? String == "usageConnectImport" }.allSatisfy { $0["status"] as? String == "COMPLETE" })
+            #expect(
+                jobs.filter { $0["kind"] as? String == "usageConnectImport" }.allSatisfy {
+                    $0["status"] as? String == "COMPLETE"
+                })
             #expect(try await h.upload("/zylo/v1/usageconnect/not-a-uuid/import", csv: "x").status == .notFound)
         }
     }
