@@ -39,6 +39,8 @@ public final class Sandbox: Sendable {
     }
 
     /// Opens (or creates) the database, restores the saved clock, and loads fixtures into an empty database.
+    ///
+    /// Throws ``FixtureError`` when `configuration.fixturesDirectory` holds a malformed file.
     public static func open(_ configuration: SandboxConfiguration) async throws -> Sandbox {
         let ids = configuration.deterministicIDs ? IDGenerator.deterministic(seed: configuration.seed) : .live
         let environment = SandboxEnvironment(clock: VirtualClock(configuration.initialClock), ids: ids)
@@ -57,6 +59,7 @@ public final class Sandbox: Sendable {
     public func reset() async throws {
         try database.erase()
         journal.clear()
+        // A reset reloads the same fixtures the sandbox started with.
         environment.clock.restore(configuration.initialClock)
         try await loadFixturesIfEmpty()
     }
@@ -88,12 +91,20 @@ public final class Sandbox: Sendable {
         let seed = configuration.seed
         let now = environment.clock.now()
         let demo = DemoCredentials.all(seed: seed, createdAt: SandboxTime.format(now))
+        let zyloEntries =
+            try configuration.fixturesDirectory.flatMap(ZyloFixtureFiles.load(from:))
+            ?? ZyloFixtures.generate(seed: seed, now: now)
         try await database.writer.write { db in
             for credential in demo { try credential.insert(db) }
-            try ZyloStore.loadFixtures(db, seed: seed, now: now)
+            try ZyloStore.loadFixtures(db, entries: zyloEntries)
             try db.execute(
                 sql: "INSERT INTO setting (name, value) VALUES ('fixtures.loaded', ?)", arguments: ["\(seed)"])
         }
         try await saveClock()
+    }
+
+    /// Writes the built-in fixtures for `seed` to `directory` in the format `--fixtures` loads.
+    public static func writeFixtures(seed: UInt64, now: Date, to directory: String) throws {
+        try ZyloFixtureFiles.write(ZyloFixtures.generate(seed: seed, now: now), to: directory)
     }
 }

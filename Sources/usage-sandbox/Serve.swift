@@ -29,6 +29,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seed of the deterministic fixture generators (used when the database is empty).")
     var seed: UInt64 = 42
 
+    @Option(
+        help: ArgumentHelp(
+            "Load your own fixture files from this folder into an empty database.",
+            discussion: "Write the built-in ones with `usage-sandbox fixtures --out DIR` to see the format."))
+    var fixtures: String?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel = "info"
 
@@ -58,6 +64,12 @@ struct Serve: AsyncParsableCommand {
             throw ValidationError("--zylo-export-seconds and --zylo-import-seconds must not be negative")
         }
         guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive") }
+        var isDirectory: ObjCBool = false
+        if let fixtures,
+            !FileManager.default.fileExists(atPath: fixtures, isDirectory: &isDirectory) || !isDirectory.boolValue
+        {
+            throw ValidationError("--fixtures must name a folder, got '\(fixtures)'")
+        }
     }
 
     func run() async throws {
@@ -67,7 +79,13 @@ struct Serve: AsyncParsableCommand {
             handler.logLevel = level
             return handler
         }
-        let sandbox = try await Sandbox.open(configuration)
+        let sandbox: Sandbox
+        do {
+            sandbox = try await Sandbox.open(configuration)
+        } catch let error as FixtureError {
+            FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
         let demo = try await sandbox.demoCredentials()
         let host = self.host
         let app = sandbox.makeApplication(logger: Logger(label: "usage-sandbox")) { port in
@@ -85,6 +103,7 @@ struct Serve: AsyncParsableCommand {
         configuration.database = db == ":memory:" ? .memory : .file(db)
         configuration.resetOnStart = reset
         configuration.seed = seed
+        configuration.fixturesDirectory = fixtures
         configuration.adminToken = adminToken
         configuration.fidelity = strict ? .strict : .lenient
         configuration.maxBodyBytes = maxBodyBytes

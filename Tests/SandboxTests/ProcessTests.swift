@@ -65,3 +65,23 @@ struct ProcessTests {
         #expect(message.contains(arguments[0]))
     }
 }
+
+extension ProcessTests {
+    @Test func serve_refusesAMalformedFixtureFileNamingItAndTheField() throws {
+        let directory = FixtureFileTests.folder()
+        let zylo = (directory as NSString).appendingPathComponent("zylo")
+        try FileManager.default.createDirectory(atPath: zylo, withIntermediateDirectories: true)
+        try #"[{"id": 7}]"#.write(toFile: zylo + "/subscriptions.json", atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = SandboxProcess.executable
+        process.arguments = ["serve", "--db", ":memory:", "--port", "0", "--fixtures", directory]
+        let stderr = Pipe()
+        process.standardError = stderr
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus != 0)
+        #expect(message.contains("zylo/subscriptions.json") && message.contains("[0]"))
+    }
+}

@@ -36,24 +36,31 @@ extension Request {
 }
 
 extension DecodingError {
-    /// A one-line description that names the offending field, for a 400 body.
-    var sandboxDescription: String {
-        func path(_ codingPath: [any CodingKey]) -> String {
-            codingPath.isEmpty ? "body" : codingPath.map(\.stringValue).joined(separator: ".")
-        }
+    /// A one-line description that names the offending field, for a 400 body: `tokenId must be a string`.
+    var sandboxDescription: String { "\(fieldPath) \(expectation)" }
+
+    /// Where the error is, as a JSON path such as `[3].primaryContract.billFrequency`; `body` for the whole document.
+    var fieldPath: String {
+        let codingPath: [any CodingKey]
         switch self {
-        case .keyNotFound(let key, let context):
-            let parent = context.codingPath.isEmpty ? "" : path(context.codingPath) + "."
-            return "\(parent)\(key.stringValue) is required"
-        case .typeMismatch(let type, let context):
-            return "\(path(context.codingPath)) must be \(Self.describe(type))"
-        case .valueNotFound(let type, let context):
-            return "\(path(context.codingPath)) must be \(Self.describe(type)), not null"
-        case .dataCorrupted(let context):
-            return context.codingPath.isEmpty
-                ? "request body is not valid JSON" : "\(path(context.codingPath)) is invalid"
-        @unknown default:
-            return "request body is invalid"
+        case .keyNotFound(let key, let context): codingPath = context.codingPath + [key]
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            codingPath = context.codingPath
+        @unknown default: codingPath = []
+        }
+        let path = codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        if path.isEmpty { return "body" }
+        return path.hasPrefix(".") ? String(path.dropFirst()) : path
+    }
+
+    /// What the field should have been: `is required`, `must be a number`.
+    var expectation: String {
+        switch self {
+        case .keyNotFound: "is required"
+        case .typeMismatch(let type, _): "must be \(Self.describe(type))"
+        case .valueNotFound(let type, _): "must be \(Self.describe(type)), not null"
+        case .dataCorrupted(let context): context.codingPath.isEmpty ? "is not valid JSON" : "is invalid"
+        @unknown default: "is invalid"
         }
     }
 
@@ -62,6 +69,7 @@ extension DecodingError {
         case is String.Type: "a string"
         case is Int.Type, is Double.Type, is Int64.Type: "a number"
         case is Bool.Type: "a boolean"
+        case is [Any].Type: "an array"
         default: "an object of the documented shape"
         }
     }

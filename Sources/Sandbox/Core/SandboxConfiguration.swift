@@ -35,6 +35,9 @@ public struct SandboxConfiguration: Sendable {
     public var resetOnStart = false
     /// The seed of the deterministic fixture generators.
     public var seed: UInt64 = 42
+    /// A folder of the user's own fixture files (`zylo/subscriptions.json`, `zylo/users.csv`) to load instead of
+    /// the generated ones; a vendor without files there keeps the generated data.
+    public var fixturesDirectory: String?
     /// How the clock starts when the database has no saved clock.
     public var initialClock = VirtualClock.Mode.real(offset: 0)
     /// Use random ids (`false`) or ids derived from `seed` (`true`, for byte-stable tests).

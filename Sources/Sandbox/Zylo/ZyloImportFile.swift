@@ -13,10 +13,17 @@ struct ZyloImportFile: Sendable {
     }
 
     let users: [ZyloUser]
+    /// The line number of each user in ``users``.
+    let userRows: [Int]
+    /// The values of the `extraColumns` asked for, one dictionary per user in ``users``.
+    let extras: [[String: String]]
     let errors: [RowError]
 
     /// Reads `data`; throws ``ZyloAPIError`` (400) when the file as a whole cannot be read.
-    init(data: Data) throws(ZyloAPIError) {
+    ///
+    /// - Parameter extraColumns: further required columns whose values are kept in ``extras`` (the fixture
+    ///   file's `subscriptionId`).
+    init(data: Data, extraColumns: [String] = []) throws(ZyloAPIError) {
         guard let text = String(validating: data, as: UTF8.self) else {
             throw .badRequest("file must be UTF-8 encoded CSV text")
         }
@@ -30,17 +37,25 @@ struct ZyloImportFile: Sendable {
             throw .badRequest("file is empty: expected a header row \(ZyloUser.importColumns.joined(separator: ","))")
         }
         let names = header.map { $0.trimmingCharacters(in: .whitespaces) }
-        let missing = ZyloUser.importColumns.filter { !names.contains($0) }
+        let missing = (ZyloUser.importColumns + extraColumns).filter { !names.contains($0) }
         guard missing.isEmpty else {
             throw .badRequest("file header is missing required column(s): \(missing.joined(separator: ", "))")
         }
         let columns = Columns(names: names)
+        let extraPositions = extraColumns.compactMap { column in names.firstIndex(of: column).map { (column, $0) } }
         var users: [ZyloUser] = []
+        var userRows: [Int] = []
+        var extras: [[String: String]] = []
         var errors: [RowError] = []
         users.reserveCapacity(rows.count)
         for (offset, fields) in rows.dropFirst().enumerated() {
             switch Self.user(fields, columns: columns) {
-            case .success(let user): users.append(user)
+            case .success(let user):
+                users.append(user)
+                userRows.append(offset + 2)
+                if !extraPositions.isEmpty {
+                    extras.append(Dictionary(uniqueKeysWithValues: extraPositions.map { ($0.0, fields[$0.1]) }))
+                }
             case .failure(let failure):
                 errors.append(
                     RowError(
@@ -49,6 +64,8 @@ struct ZyloImportFile: Sendable {
             }
         }
         self.users = users
+        self.userRows = userRows
+        self.extras = extras
         self.errors = errors
     }
 

@@ -23,9 +23,9 @@ struct ZyloStore: Sendable {
 
     // MARK: Fixtures
 
-    /// Fills an empty database with the fixture company for `seed`.
-    static func loadFixtures(_ db: Database, seed: UInt64, now: Date) throws {
-        for (position, entry) in ZyloFixtures.generate(seed: seed, now: now).enumerated() {
+    /// Fills an empty database with the fixture company.
+    static func loadFixtures(_ db: Database, entries: [ZyloFixtures.Entry]) throws {
+        for (position, entry) in entries.enumerated() {
             let json = String(decoding: try OrderedJSONEncoder.encode(entry.subscription), as: UTF8.self)
             try db.execute(
                 sql: "INSERT INTO zyloSubscription (id, position, appName, json) VALUES (?, ?, ?, ?)",
