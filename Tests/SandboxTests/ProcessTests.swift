@@ -52,16 +52,8 @@ struct ProcessTests {
 
     @Test(arguments: [["--port", "70000"], ["--log-level", "loud"], ["--db", ""]])
     func serve_rejectsBadFlagsNamingThem(arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = SandboxProcess.executable
-        process.arguments = ["serve"] + arguments
-        let stderr = Pipe()
-        process.standardError = stderr
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus != 0)
+        let (status, message) = try SandboxProcess.runToExit(["serve"] + arguments)
+        #expect(status != 0)
         #expect(message.contains(arguments[0]))
     }
 }
@@ -72,16 +64,9 @@ extension ProcessTests {
         let zylo = (directory as NSString).appendingPathComponent("zylo")
         try FileManager.default.createDirectory(atPath: zylo, withIntermediateDirectories: true)
         try #"[{"id": 7}]"#.write(toFile: zylo + "/subscriptions.json", atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = SandboxProcess.executable
-        process.arguments = ["serve", "--db", ":memory:", "--port", "0", "--fixtures", directory]
-        let stderr = Pipe()
-        process.standardError = stderr
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus != 0)
+        let (status, message) = try SandboxProcess.runToExit(
+            ["serve", "--db", ":memory:", "--port", "0", "--fixtures", directory])
+        #expect(status != 0)
         #expect(message.contains("zylo/subscriptions.json") && message.contains("[0]"))
     }
 }

@@ -62,6 +62,20 @@ final class SandboxProcess: Sendable {
 
     var stdout: String { output.text.withLock { $0 } }
 
+    /// Runs the executable with `arguments` until it exits; answers its status and what it wrote to stderr.
+    static func runToExit(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let stderr = Pipe()
+        process.standardError = stderr
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, message)
+    }
+
     /// Sends `signal` and waits up to `timeout` seconds for the process to exit; answers its exit status.
     @discardableResult
     func stop(signal: Int32, timeout: TimeInterval = 10) -> Int32? {
