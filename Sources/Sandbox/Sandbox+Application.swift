@@ -7,13 +7,16 @@ import NIOCore
 extension Sandbox {
     /// The router with every emulated vendor and the admin API; what tests drive in-process.
     public func makeResponder() -> some HTTPResponder<SandboxContext> {
-        let profiles: [Vendor: any VendorProfile] = [.zylo: ZyloProfile()]
+        let profiles: [Vendor: any VendorProfile] = [.zylo: ZyloProfile(), .mason: MasonProfile()]
         let router = Router(context: SandboxContext.self)
         router.add(middleware: VendorErrorMiddleware(profiles: profiles))
         AdminAPI(sandbox: self).register(on: router.group("__admin"))
         ZyloEmulator.register(
             on: router.group(RouterPath(Vendor.zylo.pathPrefix)),
             handlers: ZyloHandlers(store: zylo, credentials: credentials, fidelity: configuration.fidelity))
+        MasonEmulator.register(
+            on: router.group(RouterPath(Vendor.mason.pathPrefix)),
+            handlers: MasonHandlers(store: mason, credentials: credentials, fidelity: configuration.fidelity))
         return SandboxResponder(
             inner: router.buildResponder(), profiles: profiles, journal: journal, environment: environment,
             maxBodyBytes: configuration.maxBodyBytes)

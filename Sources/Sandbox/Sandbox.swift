@@ -25,9 +25,10 @@ public final class Sandbox: Sendable {
     /// Every vendor credential.
     public let credentials: CredentialStore
     let zylo: ZyloStore
+    let mason: MasonStore
 
     /// The vendors whose APIs are emulated; requests under the others' prefixes get "not emulated" 404s.
-    public static let emulatedVendors: [Vendor] = [.zylo]
+    public static let emulatedVendors: [Vendor] = [.zylo, .mason]
 
     private init(configuration: SandboxConfiguration, environment: SandboxEnvironment, database: SandboxDatabase) {
         self.configuration = configuration
@@ -36,6 +37,7 @@ public final class Sandbox: Sendable {
         self.journal = RequestJournal(capacity: configuration.journalCapacity)
         self.credentials = CredentialStore(database: database)
         self.zylo = ZyloStore(database: database, environment: environment, settings: configuration.zylo)
+        self.mason = MasonStore(database: database, settings: configuration.mason)
     }
 
     /// Opens (or creates) the database, restores the saved clock, and loads fixtures into an empty database.
@@ -94,9 +96,11 @@ public final class Sandbox: Sendable {
         let zyloEntries =
             try configuration.fixturesDirectory.flatMap(ZyloFixtureFiles.load(from:))
             ?? ZyloFixtures.generate(seed: seed, now: now)
+        let mason = configuration.mason
         try await database.writer.write { db in
             for credential in demo { try credential.insert(db) }
             try ZyloStore.loadFixtures(db, entries: zyloEntries)
+            try MasonFixtures.load(db, seed: seed, settings: mason, now: now)
             try db.execute(
                 sql: "INSERT INTO setting (name, value) VALUES ('fixtures.loaded', ?)", arguments: ["\(seed)"])
         }

@@ -50,6 +50,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Virtual seconds an uploaded Zylo import job stays IN_PROGRESS.")
     var zyloImportSeconds: Double = 10
 
+    @Option(help: "SIMs in Mason's generated fleet (used when the database is empty).")
+    var masonSims = 40
+
+    @Option(help: "Days of Mason usage before today, besides all of 2020 (used when the database is empty).")
+    var masonDays = 365
+
     @Option(help: "Largest request body accepted, in bytes; larger bodies get a 413 in the vendor's envelope.")
     var maxBodyBytes = 16 * 1024 * 1024
 
@@ -62,6 +68,12 @@ struct Serve: AsyncParsableCommand {
         }
         guard zyloExportSeconds >= 0, zyloImportSeconds >= 0 else {
             throw ValidationError("--zylo-export-seconds and --zylo-import-seconds must not be negative")
+        }
+        guard (2...1_000_000).contains(masonSims) else {
+            throw ValidationError("--mason-sims must be from 2 to 1000000, got \(masonSims)")
+        }
+        guard (0...3_650).contains(masonDays) else {
+            throw ValidationError("--mason-days must be from 0 to 3650, got \(masonDays)")
         }
         guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive") }
         var isDirectory: ObjCBool = false
@@ -109,6 +121,8 @@ struct Serve: AsyncParsableCommand {
         configuration.maxBodyBytes = maxBodyBytes
         configuration.zylo.exportDuration = zyloExportSeconds
         configuration.zylo.importDuration = zyloImportSeconds
+        configuration.mason.sims = masonSims
+        configuration.mason.recentDays = masonDays
         return configuration
     }
 
@@ -116,6 +130,8 @@ struct Serve: AsyncParsableCommand {
         switch credential.vendor {
         case .zylo:
             "zylo: Authorization: Bearer \(credential.key):\(credential.secret ?? "")  (companyId \(credential.tenant))"
+        case .mason:
+            "mason: Authorization: basic \(credential.key)  (scopes \(credential.scopes.joined(separator: ",")))"
         default:
             "\(credential.vendor.rawValue): \(credential.key)"
         }

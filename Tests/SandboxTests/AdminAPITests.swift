@@ -10,7 +10,10 @@ struct AdminAPITests {
         try await Harness.run { h in
             #expect(try await h.get("/__admin/health", token: nil).json()["status"] as? String == "ok")
             let list = try await h.get("/__admin/credentials", token: nil).json()["credentials"] as? [[String: Any]]
-            let zylo = try #require(list?.first)
+            let zylo = try #require(list?.first { $0["vendor"] as? String == "zylo" })
+            let mason = try #require(list?.first { $0["vendor"] as? String == "mason" })
+            #expect(mason["apiKey"] as? String == DemoCredentials.masonAPIKey)
+            #expect(mason["scopes"] as? [String] == ["connect:read"])
             #expect(zylo["vendor"] as? String == "zylo")
             #expect(zylo["tokenId"] as? String == DemoCredentials.zyloTokenID)
             #expect(zylo["tokenSecret"] as? String == DemoCredentials.zyloTokenSecret)

@@ -47,6 +47,6 @@ struct PersistenceTests {
                 $0.database = .file(path); $0.resetOnStart = true
             })
         #expect(try await sandbox.zylo.adminJobs().isEmpty)
-        #expect(try await sandbox.demoCredentials().count == 1)
+        #expect(try await sandbox.demoCredentials().map(\.vendor) == [.mason, .zylo])
     }
 }

@@ -10,7 +10,8 @@ struct ProcessTests {
         let server = try SandboxProcess(arguments: ["--db", ":memory:"])
         let lines = server.stdout.split(separator: "\n")
         #expect(lines.first == "listening on http://127.0.0.1:\(server.port)")
-        #expect(lines.dropFirst().first?.contains("Bearer zylo-demo-token:zylo-demo-secret") == true)
+        #expect(lines.dropFirst().contains { $0.contains("Bearer zylo-demo-token:zylo-demo-secret") })
+        #expect(lines.dropFirst().contains { $0.contains("basic mason-demo-key") })
         #expect(server.stop(signal: SIGTERM) == 0)
     }
 

@@ -45,4 +45,14 @@ struct RoutingTests {
             #expect(paths.count >= 9)
         }
     }
+
+    @Test func masonOpenAPIDocument_isServedAndDescribesEveryRoute() async throws {
+        try await Harness.run { h in
+            let document = try await h.get("/mason/openapi.json", token: nil).json()
+            let paths = (document["paths"] as? [String: Any])?.keys.sorted() ?? []
+            #expect(paths.contains("/beta/{fleet}/data/aggregate/usage/sim/{iccid}"))
+            #expect(paths.contains("/beta/{fleet}/data/series/usage/sim/{iccid}"))
+            #expect(paths.count == 7)
+        }
+    }
 }

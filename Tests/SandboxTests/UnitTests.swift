@@ -78,3 +78,25 @@ struct UnitTests {
         }
     }
 }
+
+extension UnitTests {
+    @Test(arguments: [
+        "2020-08-05T00:00:00Z0", "2020-02-30T00:00:00Z", "2020-08-01T24:00:00Z", "2020-08-01", "2020-08-01T00:00:00",
+    ])
+    func sandboxTime_rejectsAnythingButWholeValidRFC3339(text: String) {
+        #expect(SandboxTime.parse(text) == nil)
+    }
+
+    @Test func masonDate_acceptsTheSeedsOneDigitHourAndMinusZeroOffset() {
+        #expect(
+            MasonDate.parse("2020-08-01T0:00:00-00:00", lenient: false) == SandboxTime.parse("2020-08-01T00:00:00Z"))
+        #expect(MasonDate.parse("2020-08-05T00:00:00Z0", lenient: true) != nil)
+        #expect(MasonDate.parse("2020-08-05T00:00:00Z0", lenient: false) == nil)
+    }
+
+    @Test func masonDays_roundTripTheCalendar() {
+        let day = MasonDay.number(year: 2020, month: 2, day: 29)
+        #expect(MasonDay.components(day) == (2020, 2, 29))
+        #expect(MasonDay.timestamp(MasonDay.number(year: 1970, month: 1, day: 1)) == "1970-01-01T00:00:00Z")
+    }
+}

@@ -6,14 +6,17 @@ extension AdminAPI {
         let credentials: [Credential.Wire]
     }
 
-    /// `POST /__admin/credentials`: `{"vendor":"zylo"}`, optionally with the vendor's own field names for
-    /// explicit values (`tokenId`, `tokenSecret`, `companyId`) and a `label`.
+    /// `POST /__admin/credentials`: `{"vendor":"zylo"}` or `{"vendor":"mason"}`, optionally with the vendor's own
+    /// field names for explicit values (Zylo `tokenId`, `tokenSecret`, `companyId`; Mason `apiKey`, `scopes`,
+    /// `connect:read` by default) and a `label`.
     struct NewCredential: Decodable, Sendable {
         let vendor: String
         let label: String?
         let tokenId: String?
         let tokenSecret: String?
         let companyId: String?
+        let apiKey: String?
+        let scopes: [String]?
     }
 
     func listCredentials(_ request: Request, context: SandboxContext) async throws -> some ResponseGenerator {
@@ -37,22 +40,39 @@ extension AdminAPI {
         guard Sandbox.emulatedVendors.contains(vendor) else {
             throw AdminError.badRequest("vendor '\(vendor.rawValue)' is not emulated yet")
         }
-        for (name, value) in [
-            ("tokenId", body.tokenId), ("tokenSecret", body.tokenSecret), ("companyId", body.companyId),
-        ] {
-            if let value, value.isEmpty || value.contains(":") && name == "tokenId" {
-                throw AdminError.badRequest(
-                    "\(name) must be a non-empty string\(name == "tokenId" ? " without ':'" : "")")
-            }
-        }
-        let ids = sandbox.environment.ids
-        let credential = Credential(
-            id: ids.id(), vendor: vendor, key: body.tokenId ?? ids.id(), secret: body.tokenSecret ?? ids.secret(),
-            tenant: body.companyId ?? ids.id(), scopes: [], audience: nil, label: body.label, demo: false,
-            createdAt: SandboxTime.format(sandbox.environment.clock.now()))
+        let credential = try makeCredential(vendor: vendor, body: body)
         guard try await sandbox.credentials.insert(credential) else {
-            throw AdminError.conflict("a \(vendor.rawValue) credential with tokenId '\(credential.key)' already exists")
+            let name = vendor.credentialFieldNames.key
+            throw AdminError.conflict("a \(vendor.rawValue) credential with \(name) '\(credential.key)' already exists")
         }
         return JSONResponse(status: .created, Credential.Wire(credential: credential))
+    }
+
+    /// A new credential of `vendor`: explicit values where given, generated ones elsewhere.
+    private func makeCredential(vendor: Vendor, body: NewCredential) throws -> Credential {
+        let ids = sandbox.environment.ids
+        let given: [(String, String?)] =
+            vendor == .zylo
+            ? [("tokenId", body.tokenId), ("tokenSecret", body.tokenSecret), ("companyId", body.companyId)]
+            : [("apiKey", body.apiKey)]
+        for (name, value) in given {
+            if let value, value.isEmpty || value.contains(" ") || (name == "tokenId" && value.contains(":")) {
+                throw AdminError.badRequest(
+                    "\(name) must be a non-empty string without spaces\(name == "tokenId" ? " or ':'" : "")")
+            }
+        }
+        let now = SandboxTime.format(sandbox.environment.clock.now())
+        switch vendor {
+        case .mason:
+            return Credential(
+                id: ids.id(), vendor: vendor, key: body.apiKey ?? "mk_" + ids.secret(), secret: nil, tenant: ids.id(),
+                scopes: (body.scopes ?? [MasonHandlers.requiredScope]).map { $0.lowercased() }, audience: nil,
+                label: body.label, demo: false, createdAt: now)
+        default:
+            return Credential(
+                id: ids.id(), vendor: vendor, key: body.tokenId ?? ids.id(), secret: body.tokenSecret ?? ids.secret(),
+                tenant: body.companyId ?? ids.id(), scopes: [], audience: nil, label: body.label, demo: false,
+                createdAt: now)
+        }
     }
 }

@@ -33,6 +33,7 @@ enum Migrations {
             }
         }
         ZyloStore.registerMigrations(&migrator)
+        MasonStore.registerMigrations(&migrator)
         return migrator
     }
 }

@@ -156,17 +156,9 @@ enum ZyloDates {
             return value
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-            (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
+            (1...12).contains(month), day >= 1, day <= SandboxTime.daysIn(month: month, year: year)
         else { return nil }
         if bytes.count > 10, bytes[10] != UInt8(ascii: "T") || SandboxTime.parse(text) == nil { return nil }
         return String(decoding: bytes[0..<10], as: UTF8.self)
-    }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
     }
 }

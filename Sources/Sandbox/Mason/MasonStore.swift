@@ -1,0 +1,177 @@
+import Foundation
+import GRDB
+
+/// Mason's state in SQLite: the fixture fleets, SIMs and daily usage; aggregates and series are computed by
+/// SQLite over indexed tables (monthly rollups for aggregates, the daily table for series).
+struct MasonStore: Sendable {
+    /// Which resources an aggregate call groups by.
+    enum Level: Sendable, Equatable {
+        case account
+        /// Every SIM of the fleet, or the one with this iccid.
+        case sims(iccid: String?)
+    }
+
+    /// One aggregate row before it becomes wire JSON.
+    struct AggregateRow: Sendable {
+        let iccid: String?
+        let markerValue: String?
+        let upload: Int64
+        let download: Int64
+        let sortValue: Int64
+        let key: String
+    }
+
+    let database: SandboxDatabase
+    let settings: MasonSettings
+
+    /// The id of fleet `slug`; throws 404 when the fleet does not exist.
+    static func fleetID(_ db: Database, slug: String) throws -> Int64 {
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM masonFleet WHERE slug = ?", arguments: [slug]) else {
+            throw MasonAPIError.notFound("fleet '\(slug)' not found")
+        }
+        return id
+    }
+
+    /// The id of SIM `iccid` in fleet `fleetID`; throws 404 when the fleet has no such SIM.
+    static func simID(_ db: Database, iccid: String, fleetID: Int64, fleet: String) throws -> Int64 {
+        guard
+            let id = try Int64.fetchOne(
+                db, sql: "SELECT id FROM masonSim WHERE iccid = ? AND fleetId = ?", arguments: [iccid, fleetID])
+        else { throw MasonAPIError.notFound("SIM '\(iccid)' not found in fleet '\(fleet)'") }
+        return id
+    }
+
+    /// The aggregate usage of `level` for the month of `query.date`, one page of it.
+    func aggregate(fleet: String, level: Level, query: MasonQuery.Aggregate) async throws -> MasonWire.AggregatePage {
+        let fingerprint = MasonPageKey.fingerprint([
+            fleet, "\(level)", String(query.month), query.marker?.rawValue ?? "", query.order.rawValue,
+            query.column.rawValue,
+        ])
+        let after = try query.after.map { text throws(MasonAPIError) in
+            try MasonPageKey.decode(text, parameter: "after", query: fingerprint)
+        }
+        let before = try query.before.map { text throws(MasonAPIError) in
+            try MasonPageKey.decode(text, parameter: "before", query: fingerprint)
+        }
+        let rows = try await database.writer.read { db in
+            let fleetID = try Self.fleetID(db, slug: fleet)
+            var simID: Int64?
+            if case .sims(let iccid?) = level {
+                simID = try Self.simID(db, iccid: iccid, fleetID: fleetID, fleet: fleet)
+            }
+            return try Self.aggregateRows(
+                db, fleetID: fleetID, simID: simID, level: level, query: query, cursor: after ?? before,
+                backwards: before != nil)
+        }
+        let hasMore = rows.count > query.limit
+        var page = Array(rows.prefix(query.limit))
+        if before != nil { page.reverse() }
+        let key = { (row: AggregateRow) in MasonPageKey(value: row.sortValue, key: row.key, query: fingerprint).encoded
+        }
+        let next: String
+        let previous: String
+        if before != nil {
+            next = page.last.map(key) ?? ""
+            previous = hasMore ? page.first.map(key) ?? "" : ""
+        } else {
+            next = hasMore ? page.last.map(key) ?? "" : ""
+            previous = after != nil ? page.first.map(key) ?? "" : ""
+        }
+        let date = String(format: "%04d-%02d-01T00:00:00Z", query.month / 100, query.month % 100)
+        let data = page.map { row in
+            MasonWire.AggregateUsage(
+                marker: query.marker.flatMap { marker in row.markerValue.map { .init(key: marker.rawValue, value: $0) }
+                },
+                sim: row.iccid.map { .init(iccid: $0) },
+                usage: .init(upload: row.upload, download: row.download, date: date))
+        }
+        return MasonWire.AggregatePage(nextPage: next, prevPage: previous, data: data)
+    }
+
+    private static func aggregateRows(
+        _ db: Database, fleetID: Int64, simID: Int64?, level: Level, query: MasonQuery.Aggregate,
+        cursor: MasonPageKey?, backwards: Bool
+    ) throws -> [AggregateRow] {
+        let marker = query.marker?.sqlExpression
+        let markerColumn = marker ?? "NULL"
+        let resourceKey: String
+        let grouping: String
+        var filters = ["m.month = :month", "s.fleetId = :fleet"]
+        switch level {
+        case .account:
+            resourceKey = marker.map { "coalesce(\($0), '')" } ?? "''"
+            grouping = marker.map { "GROUP BY \($0)" } ?? ""
+            if let marker { filters.append("\(marker) IS NOT NULL") }
+        case .sims:
+            resourceKey = "s.iccid || char(31) || coalesce(\(markerColumn), '')"
+            grouping = "GROUP BY s.id" + (marker.map { ", \($0)" } ?? "")
+            if simID != nil { filters.append("s.id = :sim") }
+        }
+        let ascending = (query.order == .asc) != backwards
+        let comparison = ascending ? ">" : "<"
+        let keyComparison = backwards ? "<" : ">"
+        let keyset =
+            cursor == nil
+            ? ""
+            : "WHERE \(query.column.rawValue) \(comparison) :value OR (\(query.column.rawValue) = :value AND rkey \(keyComparison) :key)"
+        let sql = """
+            SELECT * FROM (
+                SELECT \(resourceKey) AS rkey, \(level == .account ? "NULL" : "s.iccid") AS iccid, \(markerColumn) AS mval,
+                    coalesce(sum(m.upload), 0) AS upload, coalesce(sum(m.download), 0) AS download,
+                    coalesce(sum(m.upload), 0) + coalesce(sum(m.download), 0) AS total
+                FROM masonMonthly m JOIN masonSim s ON s.id = m.simId
+                \(marker == nil ? "" : "LEFT JOIN masonDevice d ON d.id = m.deviceId LEFT JOIN masonCarrier c ON c.id = m.carrierId")
+                WHERE \(filters.joined(separator: " AND "))
+                \(grouping)
+            ) \(keyset)
+            ORDER BY \(query.column.rawValue) \(ascending ? "ASC" : "DESC"), rkey \(backwards ? "DESC" : "ASC")
+            LIMIT :limit
+            """
+        var arguments: StatementArguments = [
+            "month": query.month, "fleet": fleetID, "limit": query.limit + 1,
+        ]
+        if let simID { arguments += ["sim": simID] }
+        if let cursor { arguments += ["value": cursor.value, "key": cursor.key] }
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            let upload: Int64 = row["upload"]
+            let download: Int64 = row["download"]
+            let sortValue: Int64 = row[query.column.rawValue]
+            return AggregateRow(
+                iccid: row["iccid"], markerValue: row["mval"], upload: upload, download: download,
+                sortValue: sortValue, key: row["rkey"])
+        }
+    }
+
+    /// Daily usage over `[start, end)` for the fleet, or one SIM, optionally only where a marker has a value.
+    func series(fleet: String, iccid: String?, query: MasonQuery.Series) async throws -> MasonWire.SeriesPage {
+        try await database.writer.read { db in
+            let fleetID = try Self.fleetID(db, slug: fleet)
+            var filters = ["s.fleetId = :fleet", "u.day >= :start", "u.day < :end"]
+            var arguments: StatementArguments = ["fleet": fleetID, "start": query.startDay, "end": query.endDay]
+            if let iccid {
+                arguments += ["sim": try Self.simID(db, iccid: iccid, fleetID: fleetID, fleet: fleet)]
+                filters.append("u.simId = :sim")
+            }
+            var joins = ""
+            if let marker = query.marker, let value = query.markerValue {
+                joins = "LEFT JOIN masonDevice d ON d.id = u.deviceId LEFT JOIN masonCarrier c ON c.id = u.carrierId"
+                filters.append("\(marker.sqlExpression) = :markerValue")
+                arguments += ["markerValue": value]
+            }
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT u.day, sum(u.upload) AS upload, sum(u.download) AS download
+                    FROM masonUsage u JOIN masonSim s ON s.id = u.simId \(joins)
+                    WHERE \(filters.joined(separator: " AND "))
+                    GROUP BY u.day ORDER BY u.day
+                    """,
+                arguments: arguments)
+            return MasonWire.SeriesPage(
+                data: rows.map { row in
+                    MasonWire.SeriesRow(
+                        day: MasonDay.timestamp(row["day"]), upload: row["upload"], download: row["download"])
+                })
+        }
+    }
+}
