@@ -6,48 +6,10 @@
 #   scripts/zylo-seed-curls.sh http://127.0.0.1:8080  # uses a sandbox that is already running
 #
 # Needs curl and jq (the seed's own download one-liner uses jq).
-set -uo pipefail
 cd "$(dirname "$0")/.."
-
-root="${1:-}"
-server_pid=""
-workdir="$(mktemp -d)"
-cleanup() {
-    [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-    rm -rf "$workdir"
-}
-trap cleanup EXIT
-
-if [ -z "$root" ]; then
-    swift run -q usage-sandbox serve --port 0 --db :memory: >"$workdir/serve.out" 2>"$workdir/serve.err" &
-    server_pid=$!
-    for _ in $(seq 1 600); do
-        grep -q '^listening on ' "$workdir/serve.out" 2>/dev/null && break
-        kill -0 "$server_pid" 2>/dev/null || { cat "$workdir/serve.err"; exit 1; }
-        sleep 0.2
-    done
-    root="$(sed -n 's/^listening on //p' "$workdir/serve.out" | head -1)"
-    [ -n "$root" ] || { echo "the sandbox did not start"; cat "$workdir/serve.err"; exit 1; }
-fi
+source scripts/seed-lib.sh
 base="$root/zylo"
 token="zylo-demo-token:zylo-demo-secret"
-passed=0
-failed=0
-
-# check NAME EXPECTED-STATUS COMMAND...: runs the seed's command (output to a file, status captured).
-check() {
-    local name="$1" expected="$2"
-    shift 2
-    local status
-    status="$("$@" -sS -o "$workdir/body" -w '%{http_code}')"
-    if [ "$status" = "$expected" ]; then
-        passed=$((passed + 1))
-        echo "ok   $name ($status)"
-    else
-        failed=$((failed + 1))
-        echo "FAIL $name: expected $expected, got $status: $(head -c 300 "$workdir/body")"
-    fi
-}
 
 # Authentication and pagination sections.
 check "list subscriptions" 200 curl "$base/v1/subscriptions" -H "Authorization: Bearer $token"
@@ -85,5 +47,4 @@ check "import jobs by subscription" 200 curl "$base/v1/subscriptions/$sub/import
 check "usage connect import" 201 curl -X POST "$base/v1/usageconnect/3f1c1c2e-9d1a-4c59-a4b5-8a3c2b1d0e9f/import/" -H "Authorization: Bearer $token" -F "file=@$workdir/import_file.csv"
 check "401 without a token" 401 curl "$base/v1/subscriptions"
 
-echo "zylo-seed-curls: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish zylo-seed-curls

@@ -92,12 +92,17 @@ struct Serve: AsyncParsableCommand {
             return handler
         }
         let sandbox: Sandbox
+        // Generating a large fleet takes seconds: say so on a terminal, stay quiet in CI logs.
+        let announce = isatty(STDERR_FILENO) == 1 && masonSims * (masonDays + 366) > 1_000_000
+        let started = Date()
+        if announce { Self.note("generating Mason data for \(masonSims) SIMs (used when the database is empty)…") }
         do {
             sandbox = try await Sandbox.open(configuration)
         } catch let error as FixtureError {
             FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
             throw ExitCode.failure
         }
+        if announce { Self.note(String(format: "ready in %.1f s", Date().timeIntervalSince(started))) }
         let demo = try await sandbox.demoCredentials()
         let host = self.host
         let app = sandbox.makeApplication(logger: Logger(label: "usage-sandbox")) { port in
@@ -124,6 +129,10 @@ struct Serve: AsyncParsableCommand {
         configuration.mason.sims = masonSims
         configuration.mason.recentDays = masonDays
         return configuration
+    }
+
+    static func note(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
     static func describe(_ credential: Credential) -> String {

@@ -50,8 +50,6 @@ extension MasonStore {
                 t.column("carrierId", .integer).notNull()
                 t.primaryKey(["simId", "day"])
             }
-            try db.create(
-                index: "masonUsage_day", on: "masonUsage", columns: ["day", "simId", "upload", "download", "deviceId"])
             try db.create(table: "masonMonthly", options: [.withoutRowID]) { t in
                 t.column("month", .integer).notNull()
                 t.column("simId", .integer).notNull()
