@@ -148,3 +148,28 @@ struct MasonAggregateTests {
         }
     }
 }
+
+extension MasonAggregateTests {
+    @Test(arguments: MasonMarker.allCases)
+    func everyMarkerKey_groupsTheAccountIntoValuesThatFitTheAccountTotal(marker: MasonMarker) async throws {
+        try await Harness.run { h in
+            let account = Self.usage(try await h.masonData("aggregate/usage?\(Self.august)")[0]).total
+            let groups = try await h.masonData("aggregate/usage?\(Self.august)&marker=\(marker.rawValue)&limit=1000")
+            let values = groups.compactMap { ($0["marker"] as? [String: Any])?["value"] as? String }
+            #expect(!values.isEmpty && Set(values).count == values.count)
+            #expect(groups.map { Self.usage($0).total }.reduce(0, +) <= account)
+            if marker == .mncMcc { #expect(values.allSatisfy { $0.split(separator: "-").count == 2 }) }
+        }
+    }
+
+    @Test func generatedData_isTheSameForTheSameSeed() async throws {
+        let first = try await Sandbox.open(.testDefaults())
+        let second = try await Sandbox.open(.testDefaults())
+        let query = try MasonQuery.aggregate(
+            { ["date": "2020-08-01T00:00:00Z", "limit": "1000"][$0] }, settings: MasonSettings(), lenient: true)
+        let a = try await first.mason.aggregate(fleet: "default", level: .sims(iccid: nil), query: query)
+        let b = try await second.mason.aggregate(fleet: "default", level: .sims(iccid: nil), query: query)
+        #expect(!a.data.isEmpty)
+        #expect(a.data.map(\.usage.total) == b.data.map(\.usage.total))
+    }
+}
