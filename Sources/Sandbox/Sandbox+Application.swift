@@ -7,13 +7,25 @@ import NIOCore
 extension Sandbox {
     /// The router with every emulated vendor and the admin API; what tests drive in-process.
     public func makeResponder() -> some HTTPResponder<SandboxContext> {
-        let profiles: [Vendor: any VendorProfile] = [.zylo: ZyloProfile(), .mason: MasonProfile()]
+        let profiles: [Vendor: any VendorProfile] = [
+            .zylo: ZyloProfile(), .mason: MasonProfile(), .hyalto: HyaltoProfile(), .usageEngine: UsageEngineProfile(),
+        ]
         let router = Router(context: SandboxContext.self)
         router.add(middleware: VendorErrorMiddleware(profiles: profiles))
         AdminAPI(sandbox: self).register(on: router.group("__admin"))
         ZyloEmulator.register(
             on: router.group(RouterPath(Vendor.zylo.pathPrefix)),
             handlers: ZyloHandlers(store: zylo, credentials: credentials, fidelity: configuration.fidelity))
+        HyaltoEmulator.register(
+            on: router.group(RouterPath(Vendor.hyalto.pathPrefix)),
+            handlers: HyaltoHandlers(
+                store: hyalto, credentials: credentials, tokenKeys: tokenKeys, environment: environment,
+                settings: configuration.hyalto))
+        UsageEngineEmulator.register(
+            on: router.group(RouterPath(Vendor.usageEngine.pathPrefix)),
+            handlers: UsageEngineHandlers(
+                store: usageEngine, credentials: credentials, tokenKeys: tokenKeys, environment: environment,
+                settings: configuration.usageEngine, fidelity: configuration.fidelity))
         MasonEmulator.register(
             on: router.group(RouterPath(Vendor.mason.pathPrefix)),
             handlers: MasonHandlers(store: mason, credentials: credentials, fidelity: configuration.fidelity))

@@ -26,9 +26,13 @@ public final class Sandbox: Sendable {
     public let credentials: CredentialStore
     let zylo: ZyloStore
     let mason: MasonStore
+    let hyalto: HyaltoStore
+    let usageEngine: UsageEngineStore
+    /// The signing keys of the token-issuing vendors.
+    let tokenKeys: TokenKeys
 
     /// The vendors whose APIs are emulated; requests under the others' prefixes get "not emulated" 404s.
-    public static let emulatedVendors: [Vendor] = [.zylo, .mason]
+    public static let emulatedVendors: [Vendor] = [.hyalto, .usageEngine, .zylo, .mason]
 
     private init(configuration: SandboxConfiguration, environment: SandboxEnvironment, database: SandboxDatabase) {
         self.configuration = configuration
@@ -38,6 +42,9 @@ public final class Sandbox: Sendable {
         self.credentials = CredentialStore(database: database)
         self.zylo = ZyloStore(database: database, environment: environment, settings: configuration.zylo)
         self.mason = MasonStore(database: database, settings: configuration.mason)
+        self.tokenKeys = TokenKeys(database: database)
+        self.hyalto = HyaltoStore(database: database, environment: environment)
+        self.usageEngine = UsageEngineStore(database: database, environment: environment)
     }
 
     /// Opens (or creates) the database, restores the saved clock, and loads fixtures into an empty database.
@@ -60,6 +67,7 @@ public final class Sandbox: Sendable {
     /// Wipes all state, forgets the journal, resets the clock to its initial mode, and reloads the fixtures.
     public func reset() async throws {
         try database.erase()
+        try await tokenKeys.restoreAfterErase()
         journal.clear()
         // A reset reloads the same fixtures the sandbox started with.
         environment.clock.restore(configuration.initialClock)
@@ -69,6 +77,17 @@ public final class Sandbox: Sendable {
     /// The documented demo credentials, one or more per emulated vendor.
     public func demoCredentials() async throws -> [Credential] {
         try await credentials.all().filter(\.demo)
+    }
+
+    /// Creates the data a newly minted credential's tenant starts with (Hyalto's accounts and services).
+    func provision(_ credential: Credential) async throws {
+        guard credential.vendor == .hyalto else { return }
+        let seed = configuration.seed
+        let now = environment.clock.now()
+        let company = credential.label ?? "Company \(credential.tenant)"
+        try await database.writer.write { db in
+            try HyaltoFixtures.provision(db, tenant: credential.tenant, companyName: company, seed: seed, now: now)
+        }
     }
 
     /// Persists the clock's mode, so a restart keeps virtual time where it was.
@@ -101,6 +120,8 @@ public final class Sandbox: Sendable {
             for credential in demo { try credential.insert(db) }
             try ZyloStore.loadFixtures(db, entries: zyloEntries)
             try MasonFixtures.load(db, seed: seed, settings: mason, now: now)
+            try HyaltoFixtures.provision(
+                db, tenant: DemoCredentials.hyaltoAccountID, companyName: "Demo Co.", seed: seed, now: now)
             try db.execute(
                 sql: "INSERT INTO setting (name, value) VALUES ('fixtures.loaded', ?)", arguments: ["\(seed)"])
         }

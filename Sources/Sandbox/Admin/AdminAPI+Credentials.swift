@@ -17,6 +17,12 @@ extension AdminAPI {
         let companyId: String?
         let apiKey: String?
         let scopes: [String]?
+        let accessKey: String?
+        let secretKey: String?
+        let accountId: String?
+        let clientId: String?
+        let clientSecret: String?
+        let audience: String?
     }
 
     func listCredentials(_ request: Request, context: SandboxContext) async throws -> some ResponseGenerator {
@@ -45,6 +51,7 @@ extension AdminAPI {
             let name = vendor.credentialFieldNames.key
             throw AdminError.conflict("a \(vendor.rawValue) credential with \(name) '\(credential.key)' already exists")
         }
+        try await sandbox.provision(credential)
         return JSONResponse(status: .created, Credential.Wire(credential: credential))
     }
 
@@ -52,9 +59,15 @@ extension AdminAPI {
     private func makeCredential(vendor: Vendor, body: NewCredential) throws -> Credential {
         let ids = sandbox.environment.ids
         let given: [(String, String?)] =
-            vendor == .zylo
-            ? [("tokenId", body.tokenId), ("tokenSecret", body.tokenSecret), ("companyId", body.companyId)]
-            : [("apiKey", body.apiKey)]
+            switch vendor {
+            case .zylo: [("tokenId", body.tokenId), ("tokenSecret", body.tokenSecret), ("companyId", body.companyId)]
+            case .mason: [("apiKey", body.apiKey)]
+            case .hyalto: [("accessKey", body.accessKey), ("secretKey", body.secretKey), ("accountId", body.accountId)]
+            case .usageEngine: [("clientId", body.clientId), ("clientSecret", body.clientSecret), ("audience", body.audience)]
+            }
+        if vendor == .hyalto, let account = body.accountId, Int(account) == nil {
+            throw AdminError.badRequest("accountId must be an integer, as Hyalto's are")
+        }
         for (name, value) in given {
             if let value, value.isEmpty || value.contains(" ") || (name == "tokenId" && value.contains(":")) {
                 throw AdminError.badRequest(
@@ -63,12 +76,23 @@ extension AdminAPI {
         }
         let now = SandboxTime.format(sandbox.environment.clock.now())
         switch vendor {
+        case .hyalto:
+            let apiKeyID = 200 + (Int(ids.secret(bytes: 2), radix: 16) ?? 0)
+            return Credential(
+                id: ids.id(), vendor: vendor, key: body.accessKey ?? "\(apiKeyID).\(ids.id())", secret: body.secretKey ?? ids.id(),
+                tenant: body.accountId ?? String(1_000 + (Int(ids.secret(bytes: 3), radix: 16) ?? 0)), scopes: [], audience: nil,
+                label: body.label, demo: false, createdAt: now)
+        case .usageEngine:
+            return Credential(
+                id: ids.id(), vendor: vendor, key: body.clientId ?? ids.secret(bytes: 16), secret: body.clientSecret ?? ids.secret(),
+                tenant: ids.id(), scopes: body.scopes ?? DemoCredentials.usageEngineScopes,
+                audience: body.audience ?? DemoCredentials.usageEngineAudience, label: body.label, demo: false, createdAt: now)
         case .mason:
             return Credential(
                 id: ids.id(), vendor: vendor, key: body.apiKey ?? "mk_" + ids.secret(), secret: nil, tenant: ids.id(),
                 scopes: (body.scopes ?? [MasonHandlers.requiredScope]).map { $0.lowercased() }, audience: nil,
                 label: body.label, demo: false, createdAt: now)
-        default:
+        case .zylo:
             return Credential(
                 id: ids.id(), vendor: vendor, key: body.tokenId ?? ids.id(), secret: body.tokenSecret ?? ids.secret(),
                 tenant: body.companyId ?? ids.id(), scopes: [], audience: nil, label: body.label, demo: false,

@@ -54,8 +54,39 @@ public struct SandboxConfiguration: Sendable {
     public var zylo = ZyloSettings()
     /// Mason's fleet size and paging.
     public var mason = MasonSettings()
+    /// Hyalto's token lifetime and issuer.
+    public var hyalto = HyaltoSettings()
+    /// Usage Engine's token lifetime, issuer and token-endpoint rate limit.
+    public var usageEngine = UsageEngineSettings()
 
     /// Creates the default configuration: `127.0.0.1:8080`, `.usage-sandbox/sandbox.sqlite`, real time.
+    public init() {}
+}
+
+/// Hyalto's token settings (the seed's token lives 3,600 s; its issuer is the vendor's host).
+public struct HyaltoSettings: Sendable {
+    /// Seconds an access token is valid (`expiresIn`).
+    public var tokenLifetime: TimeInterval = 3_600
+    /// The `iss` claim.
+    public var issuer = "api.hyalto.com"
+
+    /// Creates the defaults described on each property.
+    public init() {}
+}
+
+/// Usage Engine's token settings and the token endpoint's rate limit (the vendor documents 10 requests a second
+/// with a burst of 5 in one snapshot of its reference).
+public struct UsageEngineSettings: Sendable {
+    /// Seconds an access token is valid (`expires_in`).
+    public var tokenLifetime: TimeInterval = 3_600
+    /// The `iss` claim.
+    public var issuer = "https://auth.digitalroute.io/"
+    /// Token requests each client may make per second of virtual time, sustained.
+    public var tokenRatePerSecond: Double = 10
+    /// Token requests each client may make at once.
+    public var tokenBurst = 5
+
+    /// Creates the defaults described on each property.
     public init() {}
 }
 

@@ -47,7 +47,9 @@ extension Credential {
                 try container.encodeIfPresent(credential.secret, forKey: Key(secretName))
             }
             try container.encode(credential.tenant, forKey: Key(names.tenant))
-            if credential.vendor == .mason { try container.encode(credential.scopes, forKey: Key("scopes")) }
+            if credential.vendor == .mason || credential.vendor == .usageEngine {
+                try container.encode(credential.scopes, forKey: Key("scopes"))
+            }
             try container.encodeIfPresent(credential.audience, forKey: Key("audience"))
             try container.encodeIfPresent(credential.label, forKey: Key("label"))
             try container.encode(credential.demo, forKey: Key("demo"))
@@ -61,7 +63,7 @@ extension Vendor {
     var credentialFieldNames: (key: String, secret: String?, tenant: String) {
         switch self {
         case .hyalto: ("accessKey", "secretKey", "accountId")
-        case .usageEngine: ("clientId", "clientSecret", "tenant")
+        case .usageEngine: ("clientId", "clientSecret", "accountId")
         case .zylo: ("tokenId", "tokenSecret", "companyId")
         case .mason: ("apiKey", nil, "tenant")
         }

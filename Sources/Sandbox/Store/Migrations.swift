@@ -34,6 +34,8 @@ enum Migrations {
         }
         ZyloStore.registerMigrations(&migrator)
         MasonStore.registerMigrations(&migrator)
+        HyaltoStore.registerMigrations(&migrator)
+        UsageEngineStore.registerMigrations(&migrator)
         return migrator
     }
 }

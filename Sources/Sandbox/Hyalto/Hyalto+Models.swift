@@ -1,0 +1,168 @@
+import Foundation
+import JWTKit
+
+/// Hyalto's wire types.
+enum HyaltoWire {
+    /// `POST /accountManagement/auth/token`, as the seed prints it.
+    struct Token: Encodable, Sendable {
+        let tokenType = "Bearer"
+        let accessToken: String
+        let scope = "all"
+        let expiresIn: Int
+    }
+
+    /// The token request body, as the public script sends it.
+    struct TokenRequest: Decodable, Sendable {
+        let accessKey: String
+        let secretKey: String
+    }
+
+    /// A customer account: the public script reads `id` and `companyName`.
+    struct Account: Encodable, Sendable {
+        let id: Int64
+        let companyName: String
+        let serviceProviderId: Int64
+        let parentId: Int64?
+        let type: String
+        let status = "active"
+        let createdAt: String
+    }
+
+    /// A purchased service: the public script reads `id`, `name` and `metaData.type`.
+    struct Service: Encodable, Sendable {
+        struct MetaData: Encodable, Sendable {
+            let type: String
+            let location: String
+        }
+        let id: Int64
+        let name: String
+        let accountId: Int64
+        let status = "active"
+        let metaData: MetaData
+        let createdAt: String
+    }
+
+    /// One allocation change, read by the public script as `timestamp`, `value`, `unit_size`.
+    struct Change: Encodable, Sendable {
+        let timestamp: String
+        let value: Double
+        let unitSize: String
+
+        enum CodingKeys: String, CodingKey {
+            case timestamp, value
+            case unitSize = "unit_size"
+        }
+    }
+
+    struct Property: Encodable, Sendable {
+        let unitSize: String
+        let changes: [Change]
+
+        enum CodingKeys: String, CodingKey {
+            case unitSize = "unit_size"
+            case changes
+        }
+    }
+
+    struct RawService: Encodable, Sendable {
+        struct Properties: Encodable, Sendable {
+            let ram: Property
+            let compute: Property
+        }
+        let id: Int64
+        let name: String
+        let type: String
+        let properties: Properties
+    }
+
+    /// `GET /solutions/usage/account/{accountId}/raw`: read by the public script as
+    /// `services.properties.ram.changes` and `services.properties.compute.changes`.
+    struct RawUsage: Encodable, Sendable {
+        let accountId: Int64
+        let startTime: String
+        let endTime: String
+        let services: [RawService]
+    }
+
+    /// `GET /reports/usage/service/{id}` (shape chosen by the sandbox: Hyalto documents none).
+    struct UsageReport: Encodable, Sendable {
+        struct Line: Encodable, Sendable {
+            let property: String
+            let unit: String
+            let quantity: Double
+            let average: Double
+            let peak: Double
+            let unitSize: String
+
+            enum CodingKeys: String, CodingKey {
+                case property, unit, quantity, average, peak
+                case unitSize = "unit_size"
+            }
+        }
+        let serviceId: Int64
+        let serviceName: String
+        let accountId: Int64
+        let type: String
+        let from: String
+        let to: String
+        let hours: Double
+        let usage: [Line]
+    }
+}
+
+/// The claims of a Hyalto access token, as the seed's token carries them (`userId` and `username` are `null`
+/// for an API-key token).
+struct HyaltoClaims: JWTPayload, Equatable {
+    struct Rights: Codable, Sendable, Equatable {
+        let C: Bool
+        let R: Bool
+        let U: Bool
+        let D: Bool
+    }
+
+    /// The 21 permission areas of the seed's token.
+    static let areas = [
+        "Account Management", "Solution Management", "Service Management", "IT Management", "Purchasing",
+        "ASA Management", "Audit", "Accounts", "API Keys", "Authentication Types", "Contacts", "Contracts",
+        "Customizations", "Database Servers", "Hooks", "Pricing", "Roles", "SKUs", "Solutions", "Unit Prices", "Users",
+    ]
+
+    let jti: String
+    let iat: Int
+    let exp: Int
+    let iss: String
+    let scope: String
+    let serviceProviderId: Int
+    let accountId: Int
+    let companyName: String
+    let userId: Int?
+    let username: String?
+    let apiKeyId: Int
+    let apex: Bool
+    let access: [String: Rights]
+
+    enum CodingKeys: String, CodingKey {
+        case jti, iat, exp, iss, scope, serviceProviderId, accountId, companyName, userId, username, apiKeyId, apex,
+            access
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(jti, forKey: .jti)
+        try container.encode(iat, forKey: .iat)
+        try container.encode(exp, forKey: .exp)
+        try container.encode(iss, forKey: .iss)
+        try container.encode(scope, forKey: .scope)
+        try container.encode(serviceProviderId, forKey: .serviceProviderId)
+        try container.encode(accountId, forKey: .accountId)
+        try container.encode(companyName, forKey: .companyName)
+        try container.encode(userId, forKey: .userId)
+        try container.encode(username, forKey: .username)
+        try container.encode(apiKeyId, forKey: .apiKeyId)
+        try container.encode(apex, forKey: .apex)
+        try container.encode(access, forKey: .access)
+    }
+
+    /// Expiry is checked against the sandbox's virtual clock by the caller, not the wall clock.
+    func verify(using algorithm: some JWTAlgorithm) async throws {}
+}

@@ -1,0 +1,51 @@
+import Foundation
+import HTTPTypes
+
+/// An error in the sandbox's Hyalto envelope, `{"status":401,"error":"Unauthorized","message":"..."}`
+/// (Hyalto documents no error body: this shape is the sandbox's choice).
+struct HyaltoAPIError: VendorError {
+    let status: HTTPResponse.Status
+    let message: String
+    var extraHeaders: HTTPFields = [:]
+
+    var body: Data {
+        struct Body: Encodable {
+            let status: Int
+            let error: String
+            let message: String
+        }
+        return (try? OrderedJSONEncoder.encode(Body(status: status.code, error: status.reasonPhrase, message: message)))
+            ?? Data()
+    }
+
+    static func unauthorized(_ message: String) -> HyaltoAPIError {
+        HyaltoAPIError(status: .unauthorized, message: message)
+    }
+
+    static func badRequest(_ message: String) -> HyaltoAPIError {
+        HyaltoAPIError(status: .badRequest, message: message)
+    }
+    static func notFound(_ message: String) -> HyaltoAPIError { HyaltoAPIError(status: .notFound, message: message) }
+}
+
+/// Hyalto's envelope for shared failures.
+struct HyaltoProfile: VendorProfile {
+    var vendor: Vendor { .hyalto }
+
+    func error(for failure: SandboxFailure) -> any VendorError {
+        switch failure {
+        case .notEmulated(let method, let path):
+            var error = HyaltoAPIError.notFound("\(method) \(path) is not emulated by the sandbox")
+            error.extraHeaders[.sandboxNotEmulated] = "true"
+            return error
+        case .badRequest(let message):
+            return HyaltoAPIError.badRequest(message)
+        case .payloadTooLarge(let limit):
+            return HyaltoAPIError(status: .contentTooLarge, message: "request body exceeds \(limit) bytes")
+        case .internalError:
+            return HyaltoAPIError(status: .internalServerError, message: "internal error")
+        }
+    }
+
+    func responseHeaders(requestID: String) -> HTTPFields { [:] }
+}

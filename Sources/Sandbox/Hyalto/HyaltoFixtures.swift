@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+
+/// A tenant's generated Hyalto data: the provider account, four customers with two to four purchased services
+/// each, and allocation changes (RAM in GB, compute in GHz) on about a third of the days of June–August 2018 and
+/// of the last 365 days, generated inside SQLite from a seed.
+enum HyaltoFixtures {
+    static let customerNames = ["Acme Logistics", "Northwind Traders", "Globex Health", "Initech Labs"]
+    static let serviceTypes: [(type: String, label: String)] = [
+        ("allocationVDC", "Allocation VDC"), ("payAsYouGoVDC", "Pay-As-You-Go VDC"),
+        ("reservationVDC", "Reservation VDC"), ("allocationVDC", "Allocation VDC"),
+    ]
+    static let locations = ["Toronto", "Montreal", "Vancouver"]
+
+    /// Creates tenant `tenant` (a provider account id) with its customers and services, unless it exists.
+    static func provision(_ db: Database, tenant: String, companyName: String, seed: UInt64, now: Date) throws {
+        guard let provider = Int64(tenant),
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM hyaltoAccount WHERE tenant = ?", arguments: [tenant]) == 0
+        else { return }
+        var random = SeededRandom(seed: seed ^ UInt64(bitPattern: provider))
+        let created = SandboxTime.format(now.addingTimeInterval(-3 * 365 * 86_400))
+        let insertAccount = try db.cachedStatement(
+            sql: """
+                INSERT INTO hyaltoAccount (id, tenant, serviceProviderId, parentId, companyName, type, createdAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+        let insertService = try db.cachedStatement(
+            sql: """
+                INSERT INTO hyaltoService (id, accountId, name, type, location, ramBase, computeBase, createdAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        try insertAccount.execute(arguments: [provider, tenant, provider, nil, companyName, "serviceProvider", created])
+        for (index, name) in customerNames.enumerated() {
+            let account = provider * 100 + Int64(index + 1)
+            try insertAccount.execute(arguments: [account, tenant, provider, provider, name, "customer", created])
+            for number in 1...Int.random(in: 2...4, using: &random) {
+                let kind = serviceTypes[(index + number - 1) % serviceTypes.count]
+                try insertService.execute(arguments: [
+                    account * 100 + Int64(number), account, "\(name) \(kind.label) \(number)", kind.type,
+                    locations[(index + number) % locations.count], [16, 32, 64][Int.random(in: 0..<3, using: &random)],
+                    [10, 20, 40][Int.random(in: 0..<3, using: &random)], created,
+                ])
+            }
+        }
+        let today = Int64(now.timeIntervalSince1970 / 86_400)
+        let june2018 = Int64(MasonDay.number(year: 2018, month: 6, day: 1))
+        let september2018 = Int64(MasonDay.number(year: 2018, month: 9, day: 1))
+        for (start, end) in [(june2018, september2018), (today - 365, today + 1)] {
+            for (property, unit, base, step) in [("ram", "GB", "ramBase", 4), ("compute", "GHz", "computeBase", 2)] {
+                try db.execute(
+                    sql: """
+                        WITH RECURSIVE d(day) AS (SELECT :start UNION ALL SELECT day + 1 FROM d WHERE day + 1 < :end)
+                        INSERT OR REPLACE INTO hyaltoChange (serviceId, property, at, value, unitSize)
+                        SELECT s.id, :property,
+                            CASE WHEN d.day = :start THEN d.day * 86400 ELSE d.day * 86400 + ((s.id % 1000003) * 7919 + d.day * 104729) % 86400 END,
+                            s.\(base) + (((s.id % 1000003) * 31 + d.day * 17 + :seed) % 5) * :step, :unit
+                        FROM hyaltoService s JOIN hyaltoAccount a ON a.id = s.accountId CROSS JOIN d
+                        WHERE a.tenant = :tenant
+                            AND (d.day = :start OR (((s.id % 1000003) * 2654435761 + d.day * 40503 + :seed) % 2147483647) % 3 = 0)
+                        """,
+                    arguments: [
+                        "start": start, "end": end, "property": property, "unit": unit, "step": step,
+                        "seed": Int64(seed % 1_000_003), "tenant": tenant,
+                    ])
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import HTTPTypes
+
+/// An error of the metering API in the sandbox's envelope, `{"error":"not_found","message":"..."}`.
+///
+/// Sandbox choice: Usage Engine publishes its status codes (400, 401, 404, 405, 409, 413, 429, 500, 503) but not
+/// its error body, so every metering error uses this one shape. The token endpoint answers in RFC 6749's shape
+/// instead (``UsageEngineOAuthError``).
+struct UsageEngineAPIError: VendorError {
+    let status: HTTPResponse.Status
+    let error: String
+    let message: String
+    var extraHeaders: HTTPFields = [:]
+
+    var body: Data {
+        struct Body: Encodable {
+            let error: String
+            let message: String
+        }
+        return (try? OrderedJSONEncoder.encode(Body(error: error, message: message))) ?? Data()
+    }
+
+    /// A missing, malformed, expired or foreign bearer token; `WWW-Authenticate` says which (RFC 6750).
+    static func unauthorized(_ message: String) -> UsageEngineAPIError {
+        let challenge = message.isEmpty ? "Bearer" : #"Bearer error="invalid_token""#
+        return UsageEngineAPIError(
+            status: .unauthorized, error: "unauthorized", message: message.isEmpty ? "Unauthorized" : message,
+            extraHeaders: [.wwwAuthenticate: challenge])
+    }
+
+    /// A valid token without the scope the operation needs.
+    static func insufficientScope(_ scope: String) -> UsageEngineAPIError {
+        UsageEngineAPIError(
+            status: .forbidden, error: "forbidden", message: "the access token lacks the scope \(scope)",
+            extraHeaders: [.wwwAuthenticate: #"Bearer error="insufficient_scope", scope="\#(scope)""#])
+    }
+
+    static func badRequest(_ message: String) -> UsageEngineAPIError {
+        UsageEngineAPIError(status: .badRequest, error: "bad_request", message: message)
+    }
+
+    static func notFound(_ message: String) -> UsageEngineAPIError {
+        UsageEngineAPIError(status: .notFound, error: "not_found", message: message)
+    }
+
+    static func conflict(_ message: String) -> UsageEngineAPIError {
+        UsageEngineAPIError(status: .conflict, error: "conflict", message: message)
+    }
+}
+
+/// Usage Engine's envelope for shared failures. The vendor documents no request-id header, so none is added.
+struct UsageEngineProfile: VendorProfile {
+    var vendor: Vendor { .usageEngine }
+
+    func error(for failure: SandboxFailure) -> any VendorError {
+        switch failure {
+        case .notEmulated(let method, let path):
+            var error = UsageEngineAPIError.notFound("\(method) \(path) is not a Usage Engine endpoint")
+            error.extraHeaders[.sandboxNotEmulated] = "true"
+            return error
+        case .badRequest(let message):
+            return UsageEngineAPIError.badRequest(message)
+        case .payloadTooLarge(let limit):
+            return UsageEngineAPIError(
+                status: .contentTooLarge, error: "payload_too_large",
+                message: "Request body too large: it exceeds \(limit) bytes")
+        case .internalError:
+            return UsageEngineAPIError(
+                status: .internalServerError, error: "internal_error", message: "Unexpected internal error")
+        }
+    }
+
+    func responseHeaders(requestID: String) -> HTTPFields { [:] }
+}
