@@ -21,7 +21,7 @@ struct VendorErrorMiddleware: RouterMiddleware {
             // The server is shutting down under this request: there is nobody to answer.
             throw CancellationError()
         } catch {
-            let failure = Self.failure(for: error, request: request)
+            let failure = Self.failure(for: error, request: request, limit: context.maxBodyBytes)
             if case .internalError(let detail) = failure {
                 context.logger.error("unexpected error", metadata: ["error": "\(detail)"])
             }
@@ -31,14 +31,14 @@ struct VendorErrorMiddleware: RouterMiddleware {
     }
 
     /// The shared failure an arbitrary error stands for.
-    static func failure(for error: any Error, request: Request) -> SandboxFailure {
+    static func failure(for error: any Error, request: Request, limit: Int) -> SandboxFailure {
         switch error {
         case let failure as SandboxFailure:
             return failure
         case let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed:
             return .notEmulated(method: request.method.rawValue, path: request.uri.path)
         case let error as HTTPError where error.status == .contentTooLarge:
-            return .payloadTooLarge(limit: 0)
+            return .payloadTooLarge(limit: limit)
         case let error as HTTPError where (400..<500).contains(error.status.code):
             return .badRequest(error.body ?? error.status.reasonPhrase)
         case let error as DecodingError:
