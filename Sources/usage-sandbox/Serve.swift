@@ -9,8 +9,7 @@ struct Serve: AsyncParsableCommand {
         abstract: "Serve the emulated vendor APIs.",
         discussion: """
             Prints `listening on http://HOST:PORT` as its first line, then the demo credentials.
-            Vendors are served under /zylo (and, as they land, /hyalto, /usage-engine, /mason); the admin API is
-            under /__admin. State lives in SQLite and survives restarts; pass --db :memory: for throwaway state.
+            Vendors are served under /hyalto, /usage-engine, /zylo and /mason; the admin API is under /__admin. State lives in SQLite and survives restarts; pass --db :memory: for throwaway state.
             """
     )
 
@@ -56,6 +55,15 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Days of Mason usage before today, besides all of 2020 (used when the database is empty).")
     var masonDays = 365
 
+    @Option(help: "Usage Engine token requests each client may make per second of virtual time, sustained.")
+    var usageEngineTokenRate: Double = 10
+
+    @Option(help: "Usage Engine token requests each client may make at once (the burst).")
+    var usageEngineTokenBurst = 5
+
+    @Option(help: "Seconds Hyalto and Usage Engine access tokens live, on the virtual clock.")
+    var tokenLifetime: Double = 3_600
+
     @Option(help: "Largest request body accepted, in bytes; larger bodies get a 413 in the vendor's envelope.")
     var maxBodyBytes = 16 * 1024 * 1024
 
@@ -75,6 +83,11 @@ struct Serve: AsyncParsableCommand {
         guard (0...3_650).contains(masonDays) else {
             throw ValidationError("--mason-days must be from 0 to 3650, got \(masonDays)")
         }
+        guard usageEngineTokenRate > 0, usageEngineTokenBurst >= 1 else {
+            throw ValidationError(
+                "--usage-engine-token-rate must be positive and --usage-engine-token-burst at least 1")
+        }
+        guard tokenLifetime >= 1 else { throw ValidationError("--token-lifetime must be at least 1 second") }
         guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive") }
         var isDirectory: ObjCBool = false
         if let fixtures,
@@ -128,6 +141,10 @@ struct Serve: AsyncParsableCommand {
         configuration.zylo.importDuration = zyloImportSeconds
         configuration.mason.sims = masonSims
         configuration.mason.recentDays = masonDays
+        configuration.usageEngine.tokenRatePerSecond = usageEngineTokenRate
+        configuration.usageEngine.tokenBurst = usageEngineTokenBurst
+        configuration.usageEngine.tokenLifetime = tokenLifetime
+        configuration.hyalto.tokenLifetime = tokenLifetime
         return configuration
     }
 
@@ -139,6 +156,10 @@ struct Serve: AsyncParsableCommand {
         switch credential.vendor {
         case .zylo:
             "zylo: Authorization: Bearer \(credential.key):\(credential.secret ?? "")  (companyId \(credential.tenant))"
+        case .hyalto:
+            "hyalto: accessKey \(credential.key)  secretKey \(credential.secret ?? "")"
+        case .usageEngine:
+            "usage-engine: client_id \(credential.key)  client_secret \(credential.secret ?? "")  audience \(credential.audience ?? "")"
         case .mason:
             "mason: Authorization: basic \(credential.key)  (scopes \(credential.scopes.joined(separator: ",")))"
         default:

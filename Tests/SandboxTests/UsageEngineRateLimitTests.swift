@@ -7,7 +7,7 @@ import Testing
 @Suite("Usage Engine token rate limit")
 struct UsageEngineRateLimitTests {
     @Test func sixthRequestInAnInstant_is429WithRetryAfter() async throws {
-        try await Harness.run { h in
+        try await Harness.run { (h: Harness) async throws in
             for _ in 0..<5 { #expect(try await h.ueTokenRequest().status == .ok) }
             let limited = try await h.ueTokenRequest()
             #expect(limited.status == .tooManyRequests)
@@ -17,7 +17,7 @@ struct UsageEngineRateLimitTests {
     }
 
     @Test func bucket_refillsOnTheVirtualClock() async throws {
-        try await Harness.run { h in
+        try await Harness.run { (h: Harness) async throws in
             for _ in 0..<5 { _ = try await h.ueTokenRequest() }
             #expect(try await h.ueTokenRequest().status == .tooManyRequests)
             h.advanceClock(by: 0.1)
@@ -29,7 +29,7 @@ struct UsageEngineRateLimitTests {
     }
 
     @Test func buckets_arePerClient() async throws {
-        try await Harness.run { h in
+        try await Harness.run { (h: Harness) async throws in
             for _ in 0..<5 { _ = try await h.ueTokenRequest() }
             #expect(try await h.ueTokenRequest().status == .tooManyRequests)
             let other = try await h.ueTokenRequest(Harness.ueForm(clientId: "someone-else"))
@@ -38,7 +38,9 @@ struct UsageEngineRateLimitTests {
     }
 
     @Test func retryAfter_isWholeSecondsAtASlowRate() async throws {
-        try await Harness.run(configure: { $0.usageEngine.tokenRatePerSecond = 0.25; $0.usageEngine.tokenBurst = 1 }) { h in
+        try await Harness.run(configure: {
+            $0.usageEngine.tokenRatePerSecond = 0.25; $0.usageEngine.tokenBurst = 1
+        }) { (h: Harness) async throws in
             #expect(try await h.ueTokenRequest().status == .ok)
             #expect(try await h.ueTokenRequest().headers[.retryAfter] == "4")
             h.advanceClock(by: 4)

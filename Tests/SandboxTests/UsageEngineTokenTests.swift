@@ -12,7 +12,7 @@ struct UsageEngineTokenTests {
         + #""client_secret":"usage-engine-demo-secret-0123456789abcdef","audience":"https://api.digitalroute.io/"}"#
 
     @Test func formRequest_answersTheDocumentedBodyInOrder() async throws {
-        try await Harness.run { h in
+        try await Harness.run { (h: Harness) async throws in
             let response = try await h.ueTokenRequest()
             #expect(response.status == .ok)
             #expect(response.headers[.cacheControl] == "no-store")
@@ -25,7 +25,7 @@ struct UsageEngineTokenTests {
     }
 
     @Test func jsonRequest_isAcceptedLikeTheVendorReference() async throws {
-        try await Harness.run { h in
+        try await Harness.run { (h: Harness) async throws in
             let response = try await h.ueTokenRequest(Self.jsonBody, contentType: "application/json")
             #expect(response.status == .ok)
             #expect(try response.json()["token_type"] as? String == "Bearer")
@@ -33,7 +33,7 @@ struct UsageEngineTokenTests {
     }
 
     @Test func token_carriesTheVendorsClaims() async throws {
-        try await Harness.run { h in
+        try await Harness.run { (h: Harness) async throws in
             let jwt = DecodedJWT(try await h.ueToken())
             let keys = try await h.sandbox.tokenKeys.usageEngine()
             #expect(jwt.header["alg"] as? String == "RS256" && jwt.header["kid"] as? String == keys.kid)
@@ -50,7 +50,7 @@ struct UsageEngineTokenTests {
 
     @Test(arguments: ["https://api.digitalroute.io", "https://api.digitalroute.io/", "https://api.digitalroute.io//"])
     func audience_isNormalisedToOneTrailingSlash(audience: String) async throws {
-        try await Harness.run { h in
+        try await Harness.run { (h: Harness) async throws in
             let response = try await h.ueTokenRequest(Harness.ueForm(audience: audience))
             let jwt = DecodedJWT(try response.json()["access_token"] as? String ?? "")
             #expect(jwt.payload["aud"] as? String == "https://api.digitalroute.io/")
@@ -58,7 +58,7 @@ struct UsageEngineTokenTests {
     }
 
     @Test func signature_verifiesAgainstTheServedJWKS() async throws {
-        try await Harness.run { h in
+        try await Harness.run { (h: Harness) async throws in
             let jwks = try await h.get("/usage-engine/.well-known/jwks.json", token: nil)
             #expect(jwks.status == .ok)
             let keys = JWTKeyCollection()

@@ -63,7 +63,8 @@ extension AdminAPI {
             case .zylo: [("tokenId", body.tokenId), ("tokenSecret", body.tokenSecret), ("companyId", body.companyId)]
             case .mason: [("apiKey", body.apiKey)]
             case .hyalto: [("accessKey", body.accessKey), ("secretKey", body.secretKey), ("accountId", body.accountId)]
-            case .usageEngine: [("clientId", body.clientId), ("clientSecret", body.clientSecret), ("audience", body.audience)]
+            case .usageEngine:
+                [("clientId", body.clientId), ("clientSecret", body.clientSecret), ("audience", body.audience)]
             }
         if vendor == .hyalto, let account = body.accountId, Int(account) == nil {
             throw AdminError.badRequest("accountId must be an integer, as Hyalto's are")
@@ -79,14 +80,18 @@ extension AdminAPI {
         case .hyalto:
             let apiKeyID = 200 + (Int(ids.secret(bytes: 2), radix: 16) ?? 0)
             return Credential(
-                id: ids.id(), vendor: vendor, key: body.accessKey ?? "\(apiKeyID).\(ids.id())", secret: body.secretKey ?? ids.id(),
-                tenant: body.accountId ?? String(1_000 + (Int(ids.secret(bytes: 3), radix: 16) ?? 0)), scopes: [], audience: nil,
+                id: ids.id(), vendor: vendor, key: body.accessKey ?? "\(apiKeyID).\(ids.id())",
+                secret: body.secretKey ?? ids.id(),
+                tenant: body.accountId ?? String(1_000 + (Int(ids.secret(bytes: 3), radix: 16) ?? 0)), scopes: [],
+                audience: nil,
                 label: body.label, demo: false, createdAt: now)
         case .usageEngine:
             return Credential(
-                id: ids.id(), vendor: vendor, key: body.clientId ?? ids.secret(bytes: 16), secret: body.clientSecret ?? ids.secret(),
+                id: ids.id(), vendor: vendor, key: body.clientId ?? ids.secret(bytes: 16),
+                secret: body.clientSecret ?? ids.secret(),
                 tenant: ids.id(), scopes: body.scopes ?? DemoCredentials.usageEngineScopes,
-                audience: body.audience ?? DemoCredentials.usageEngineAudience, label: body.label, demo: false, createdAt: now)
+                audience: body.audience ?? DemoCredentials.usageEngineAudience, label: body.label, demo: false,
+                createdAt: now)
         case .mason:
             return Credential(
                 id: ids.id(), vendor: vendor, key: body.apiKey ?? "mk_" + ids.secret(), secret: nil, tenant: ids.id(),

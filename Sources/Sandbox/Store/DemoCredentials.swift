@@ -37,7 +37,8 @@ public enum DemoCredentials {
                 tenant: hyaltoAccountID, scopes: [], audience: nil, label: "Hyalto demo API key (Demo Co.)", demo: true,
                 createdAt: createdAt),
             Credential(
-                id: "usage-engine-demo", vendor: .usageEngine, key: usageEngineClientID, secret: usageEngineClientSecret,
+                id: "usage-engine-demo", vendor: .usageEngine, key: usageEngineClientID,
+                secret: usageEngineClientSecret,
                 tenant: ids.id(), scopes: usageEngineScopes, audience: usageEngineAudience,
                 label: "Usage Engine demo Application Access", demo: true, createdAt: createdAt),
             Credential(

@@ -8,35 +8,35 @@ extension UsageEngineHandlers {
     /// issuer or audience, an expired token (on the virtual clock) and a token whose Application Access no longer
     /// exists are all 401 with `WWW-Authenticate: Bearer`; a valid token without `scope` is 403.
     func authenticate(_ request: Request, scope: String) async throws -> UsageEngineClaims {
-        guard let header = request.headers[.authorization] else { throw UsageEngineAPIError.unauthorized("") }
+        guard let header = request.headers[.authorization] else { throw UsageEngineAPIError.missingToken }
         let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw UsageEngineAPIError.unauthorized("") }
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw UsageEngineAPIError.missingToken }
         let token = parts[1].trimmingCharacters(in: .whitespaces)
         let keys = try await tokenKeys.usageEngine()
         guard let joseHeader = Self.joseHeader(token), joseHeader.alg == "RS256" else {
-            throw UsageEngineAPIError.unauthorized("the access token is malformed or not signed with RS256")
+            throw UsageEngineAPIError.invalidToken("the access token is malformed or not signed with RS256")
         }
         guard joseHeader.kid == keys.kid else {
-            throw UsageEngineAPIError.unauthorized("the access token is signed with an unknown key (kid)")
+            throw UsageEngineAPIError.invalidToken("the access token is signed with an unknown key (kid)")
         }
         let claims: UsageEngineClaims
         do {
             claims = try await keys.collection.verify(token, as: UsageEngineClaims.self)
         } catch {
-            throw UsageEngineAPIError.unauthorized("the access token's signature does not verify")
+            throw UsageEngineAPIError.invalidToken("the access token's signature does not verify")
         }
         guard claims.iss.value == settings.issuer else {
-            throw UsageEngineAPIError.unauthorized("the access token was issued by another issuer")
+            throw UsageEngineAPIError.invalidToken("the access token was issued by another issuer")
         }
         guard claims.exp.value > environment.clock.now() else {
-            throw UsageEngineAPIError.unauthorized("the access token has expired: request a new one")
+            throw UsageEngineAPIError.invalidToken("the access token has expired: request a new one")
         }
         guard let credential = try await credentials.find(vendor: .usageEngine, key: claims.azp),
             credential.tenant == claims.accountId
-        else { throw UsageEngineAPIError.unauthorized("the Application Access of this token no longer exists") }
+        else { throw UsageEngineAPIError.invalidToken("the Application Access of this token no longer exists") }
         let audience = Self.normalizedAudience(credential.audience ?? DemoCredentials.usageEngineAudience)
         guard claims.aud.value.contains(audience) else {
-            throw UsageEngineAPIError.unauthorized("the access token is not intended for \(audience)")
+            throw UsageEngineAPIError.invalidToken("the access token is not intended for \(audience)")
         }
         guard claims.scopes.contains(scope) else { throw UsageEngineAPIError.insufficientScope(scope) }
         return claims

@@ -19,7 +19,8 @@ struct UsageEngineHandlers: Sendable {
     func listMeterTypes(_ request: Request, context: SandboxContext) async throws -> some ResponseGenerator {
         let caller = try await authenticate(request, scope: "read:meter_types")
         let name = try Self.filter(request, "name")
-        return JSONResponse(UsageEngineWire.MeterTypeList(meterTypes: try await store.meterTypes(tenant: caller.accountId, name: name)))
+        return JSONResponse(
+            UsageEngineWire.MeterTypeList(meterTypes: try await store.meterTypes(tenant: caller.accountId, name: name)))
     }
 
     /// POST Create meter type: `/usage-metering/v1/meter-types`.
@@ -112,7 +113,8 @@ struct UsageEngineHandlers: Sendable {
         var request = request
         let body = try await request.decodeJSON(UsageEngineWire.MeterTypeBody.self, context: context)
         return JSONResponse(
-            try await store.updateMeterType(tenant: caller.accountId, id: Self.id(context), body: body, replacing: replacing))
+            try await store.updateMeterType(
+                tenant: caller.accountId, id: Self.id(context), body: body, replacing: replacing))
     }
 
     private func updateMeter(_ request: Request, context: SandboxContext, replacing: Bool) async throws
@@ -122,7 +124,8 @@ struct UsageEngineHandlers: Sendable {
         var request = request
         let body = try await request.decodeJSON(UsageEngineWire.MeterBody.self, context: context)
         return JSONResponse(
-            try await store.updateMeter(tenant: caller.accountId, id: Self.id(context), body: body, replacing: replacing))
+            try await store.updateMeter(
+                tenant: caller.accountId, id: Self.id(context), body: body, replacing: replacing))
     }
 
     private static func id(_ context: SandboxContext) -> String { context.parameters.get("id") ?? "" }

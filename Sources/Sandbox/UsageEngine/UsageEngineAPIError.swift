@@ -20,12 +20,17 @@ struct UsageEngineAPIError: VendorError {
         return (try? OrderedJSONEncoder.encode(Body(error: error, message: message))) ?? Data()
     }
 
-    /// A missing, malformed, expired or foreign bearer token; `WWW-Authenticate` says which (RFC 6750).
-    static func unauthorized(_ message: String) -> UsageEngineAPIError {
-        let challenge = message.isEmpty ? "Bearer" : #"Bearer error="invalid_token""#
-        return UsageEngineAPIError(
-            status: .unauthorized, error: "unauthorized", message: message.isEmpty ? "Unauthorized" : message,
-            extraHeaders: [.wwwAuthenticate: challenge])
+    /// No `Authorization: Bearer` header: a bare `WWW-Authenticate: Bearer` challenge (RFC 6750 section 3.1).
+    static let missingToken = UsageEngineAPIError(
+        status: .unauthorized, error: "unauthorized",
+        message: "an Authorization: Bearer <access token> header is required",
+        extraHeaders: [.wwwAuthenticate: "Bearer"])
+
+    /// A malformed, tampered, unsigned, foreign, expired or orphaned token.
+    static func invalidToken(_ message: String) -> UsageEngineAPIError {
+        UsageEngineAPIError(
+            status: .unauthorized, error: "unauthorized", message: message,
+            extraHeaders: [.wwwAuthenticate: #"Bearer error="invalid_token""#])
     }
 
     /// A valid token without the scope the operation needs.

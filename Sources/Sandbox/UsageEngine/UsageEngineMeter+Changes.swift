@@ -4,7 +4,9 @@ extension UsageEngineMeter {
     /// A new meter made from a `POST` body: `userId`, `meterKey` and `meterTypeId` are required;
     /// `customFields` defaults to `{}` and `deleteOnReset` to `false`.
     static func make(_ body: UsageEngineWire.MeterBody, id: String, tenant: String, now: String) throws -> Self {
-        guard let meterTypeId = body.meterTypeId else { throw UsageEngineAPIError.badRequest("meterTypeId is required") }
+        guard let meterTypeId = body.meterTypeId else {
+            throw UsageEngineAPIError.badRequest("meterTypeId is required")
+        }
         guard let meterKey = body.meterKey else { throw UsageEngineAPIError.badRequest("meterKey is required") }
         guard !meterKey.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw UsageEngineAPIError.badRequest("meterKey must not be empty")

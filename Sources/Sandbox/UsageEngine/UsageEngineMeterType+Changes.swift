@@ -37,7 +37,9 @@ extension UsageEngineMeterType {
         if let category = body.category { self.category = category }
         if let externalRef = body.externalRef { self.externalRef = externalRef }
         if let aggregation = body.aggregation {
-            guard let type = aggregation.type else { throw UsageEngineAPIError.badRequest("aggregation.type is required") }
+            guard let type = aggregation.type else {
+                throw UsageEngineAPIError.badRequest("aggregation.type is required")
+            }
             guard Self.aggregations.contains(type) else {
                 throw UsageEngineAPIError.badRequest(
                     "aggregation.type must be one of \(Self.aggregations.joined(separator: ", ")), got '\(type)'")
@@ -47,13 +49,15 @@ extension UsageEngineMeterType {
         if let schedule = body.resetSchedule { try apply(schedule) }
         if let timezone = body.timezone {
             guard TimeZone(identifier: timezone) != nil else {
-                throw UsageEngineAPIError.badRequest("timezone must be an IANA time zone such as Etc/UTC, got '\(timezone)'")
+                throw UsageEngineAPIError.badRequest(
+                    "timezone must be an IANA time zone such as Etc/UTC, got '\(timezone)'")
             }
             self.timezone = timezone
         }
         if let activeFrom = body.activeFrom { self.activeFrom = try Self.timestamp(activeFrom, field: "activeFrom") }
         if let activeTo = body.activeTo { self.activeTo = try Self.timestamp(activeTo, field: "activeTo") }
-        if let activeTo, let end = SandboxTime.parse(activeTo), let start = SandboxTime.parse(activeFrom), end <= start {
+        if let activeTo, let end = SandboxTime.parse(activeTo), let start = SandboxTime.parse(activeFrom), end <= start
+        {
             throw UsageEngineAPIError.badRequest("activeTo must be later than activeFrom (\(activeFrom))")
         }
     }

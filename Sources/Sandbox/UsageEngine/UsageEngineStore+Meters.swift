@@ -27,7 +27,8 @@ extension UsageEngineStore {
             do {
                 type = try Self.meterType(db, tenant: tenant, id: meter.meterTypeId)
             } catch is UsageEngineAPIError {
-                throw UsageEngineAPIError.notFound("meterTypeId '\(meter.meterTypeId)' is not a meter type of this account")
+                throw UsageEngineAPIError.notFound(
+                    "meterTypeId '\(meter.meterTypeId)' is not a meter type of this account")
             }
             let taken = try UsageEngineMeter.filter(
                 Column("tenant") == tenant && Column("meterTypeId") == meter.meterTypeId
