@@ -55,4 +55,14 @@ struct RoutingTests {
             #expect(paths.count == 7)
         }
     }
+
+    @Test func hyaltoOpenAPIDocument_isServedAndDescribesEveryRoute() async throws {
+        try await Harness.run { h in
+            let document = try await h.get("/hyalto/openapi.json", token: nil).json()
+            let paths = (document["paths"] as? [String: Any])?.keys.sorted() ?? []
+            #expect(paths.contains("/accountManagement/auth/token"))
+            #expect(paths.contains("/solutions/usage/account/{accountId}/raw"))
+            #expect(paths.count == 5)
+        }
+    }
 }

@@ -15,7 +15,7 @@ public enum Vendor: String, CaseIterable, Codable, Sendable {
     public var hostNames: [String] {
         switch self {
         case .hyalto: ["api.hyalto.com"]
-        case .usageEngine: ["api.usageengine.digitalroute.com"]
+        case .usageEngine: ["api.digitalroute.io", "api.us.digitalroute.io"]
         case .zylo: ["api.zylo.com"]
         case .mason: ["api.bymason.com"]
         }
