@@ -25,8 +25,8 @@ extension HyaltoHandlers {
         guard Double(claims.exp) > environment.clock.now().timeIntervalSince1970 else {
             throw HyaltoAPIError.unauthorized("access token has expired: request a new one")
         }
-        let keys = try await credentials.all(vendor: .hyalto)
-        guard keys.contains(where: { $0.tenant == String(claims.accountId) && Self.apiKeyID($0) == claims.apiKeyId })
+        let keys = try await credentials.all(vendor: .hyalto, tenant: String(claims.accountId))
+        guard keys.contains(where: { Self.apiKeyID($0) == claims.apiKeyId })
         else { throw HyaltoAPIError.unauthorized("the API key of this token no longer exists") }
         return claims
     }

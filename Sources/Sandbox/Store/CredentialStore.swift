@@ -21,6 +21,13 @@ public struct CredentialStore: Sendable {
         }
     }
 
+    /// The credentials of `vendor` whose tenant is `tenant`.
+    public func all(vendor: Vendor, tenant: String) async throws -> [Credential] {
+        try await database.writer.read { db in
+            try Credential.filter(Column("vendor") == vendor.rawValue && Column("tenant") == tenant).fetchAll(db)
+        }
+    }
+
     /// Stores `credential`; answers `false` when the vendor already has one with the same key.
     public func insert(_ credential: Credential) async throws -> Bool {
         try await database.writer.write { db in

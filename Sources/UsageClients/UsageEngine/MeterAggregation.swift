@@ -1,0 +1,26 @@
+/// How a meter type combines the values reported to its meters, such as `sum` or `increment`.
+///
+/// An open set: a type this client does not know still decodes, with its wire name in ``type``.
+///
+/// ```swift
+/// var new = NewMeterType(name: "Storage")
+/// new.aggregation = .max
+/// ```
+public struct MeterAggregation: Sendable, Hashable, Codable {
+    /// The wire name, such as `sum`.
+    public var type: String
+
+    /// An aggregation by wire name.
+    public init(type: String) {
+        self.type = type
+    }
+
+    /// Adds every value.
+    public static let sum = MeterAggregation(type: "sum")
+    /// Counts one per report (the vendor's list example).
+    public static let increment = MeterAggregation(type: "increment")
+    /// Keeps the largest value.
+    public static let max = MeterAggregation(type: "max")
+    /// Keeps the latest value.
+    public static let last = MeterAggregation(type: "last")
+}

@@ -1,0 +1,60 @@
+import Foundation
+import SandboxTesting
+import Testing
+import UsageClients
+
+/// Usage Engine's meter operations against an in-process sandbox through a real socket.
+struct UsageEngineMeterTests {
+    @Test func createdMeter_inheritsFromItsTypeAndReadsBack() async throws {
+        try await TestSandbox.run { sandbox in
+            let engine = UsageEngineClient.make(sandbox)
+            let type = try await engine.makeMeterType()
+            let meter = try await engine.createMeter(
+                NewMeter(userID: "101", meterKey: "printer-7", meterTypeID: type.id, customFields: ["site": "Lund"]))
+            #expect(meter.userID == "101" && meter.meterKey == "printer-7" && meter.meterTypeID == type.id)
+            #expect(meter.customFields == ["site": "Lund"] && meter.deleteOnReset == false)
+            #expect(meter.unit == "page" && meter.aggregation == .sum && meter.resetSchedule == type.resetSchedule)
+            #expect(try await engine.meter(id: meter.id) == meter)
+            #expect(try await engine.meterType(id: type.id).numberOfMeters == 1)
+        }
+    }
+
+    @Test func meters_filterByKeyAndByType() async throws {
+        try await TestSandbox.run { sandbox in
+            let engine = UsageEngineClient.make(sandbox)
+            let (printing, calls) = (try await engine.makeMeterType("Print"), try await engine.makeMeterType("Calls"))
+            let a = try await engine.createMeter(NewMeter(userID: "1", meterKey: "a", meterTypeID: printing.id))
+            let b = try await engine.createMeter(NewMeter(userID: "2", meterKey: "b", meterTypeID: calls.id))
+            #expect(try await engine.meters().map(\.id) == [a.id, b.id])
+            #expect(try await engine.meters(meterKey: "b") == [b])
+            #expect(try await engine.meters(meterTypeID: printing.id) == [a])
+            #expect(try await engine.meters(meterKey: "b", meterTypeID: printing.id).isEmpty)
+        }
+    }
+
+    @Test func updateMeter_replacesUserFieldsAndDeleteOnReset() async throws {
+        try await TestSandbox.run { sandbox in
+            let engine = UsageEngineClient.make(sandbox)
+            let type = try await engine.makeMeterType()
+            let meter = try await engine.createMeter(
+                NewMeter(userID: "101", meterKey: "k", meterTypeID: type.id, customFields: ["old": "1"]))
+            let updated = try await engine.updateMeter(
+                id: meter.id, MeterUpdate(userID: "102", customFields: ["new": "2"], deleteOnReset: true))
+            #expect(updated.userID == "102" && updated.customFields == ["new": "2"] && updated.deleteOnReset == true)
+            #expect(updated.meterKey == "k" && updated.meterTypeID == type.id)
+            #expect(try await engine.meter(id: meter.id) == updated)
+        }
+    }
+
+    @Test func deleteMeter_removesIt() async throws {
+        try await TestSandbox.run { sandbox in
+            let engine = UsageEngineClient.make(sandbox)
+            let type = try await engine.makeMeterType()
+            let meter = try await engine.createMeter(NewMeter(userID: "101", meterKey: "k", meterTypeID: type.id))
+            try await engine.deleteMeter(id: meter.id)
+            #expect(try await engine.meters().isEmpty)
+            let error = try await #require(throws: UsageClientError.self) { try await engine.meter(id: meter.id) }
+            #expect(error.status == 404 && error.errorBody?["error"] == "not_found")
+        }
+    }
+}
