@@ -6,17 +6,17 @@ import UsageClients
 
 /// Usage Engine's failures as ``UsageClientError``s: status, decoded body, and never a secret in the description.
 struct UsageEngineErrorTests {
-    static let invalidMeterTypes: [NewMeterType] = {
-        var badZone = NewMeterType(name: "Zone")
+    static let invalidMeterTypes: [UsageEngineNewMeterType] = {
+        var badZone = UsageEngineNewMeterType(name: "Zone")
         badZone.timezone = "Mars/Olympus_Mons"
-        var backwards = NewMeterType(name: "Backwards")
+        var backwards = UsageEngineNewMeterType(name: "Backwards")
         backwards.activeFrom = TestSandbox.defaultStart
         backwards.activeTo = TestSandbox.defaultStart - 86_400
-        return [NewMeterType(name: ""), badZone, backwards]
+        return [UsageEngineNewMeterType(name: ""), badZone, backwards]
     }()
 
     @Test(arguments: invalidMeterTypes)
-    func invalidMeterType_is400(meterType: NewMeterType) async throws {
+    func invalidMeterType_is400(meterType: UsageEngineNewMeterType) async throws {
         try await TestSandbox.run { sandbox in
             let error = try await #require(throws: UsageClientError.self) {
                 try await UsageEngineClient.make(sandbox).createMeterType(meterType)
@@ -57,7 +57,8 @@ struct UsageEngineErrorTests {
             }
             #expect(missing.status == 404 && missing.operation == "GET /usage-metering/v1/meters/no-such-meter")
             let orphan = try await #require(throws: UsageClientError.self) {
-                try await engine.createMeter(NewMeter(userID: "1", meterKey: "k", meterTypeID: "no-such-type"))
+                try await engine.createMeter(
+                    UsageEngineNewMeter(userID: "1", meterKey: "k", meterTypeID: "no-such-type"))
             }
             #expect(orphan.status == 404 && orphan.errorBody?["error"] == "not_found")
         }

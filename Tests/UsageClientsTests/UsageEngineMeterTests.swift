@@ -10,7 +10,8 @@ struct UsageEngineMeterTests {
             let engine = UsageEngineClient.make(sandbox)
             let type = try await engine.makeMeterType()
             let meter = try await engine.createMeter(
-                NewMeter(userID: "101", meterKey: "printer-7", meterTypeID: type.id, customFields: ["site": "Lund"]))
+                UsageEngineNewMeter(
+                    userID: "101", meterKey: "printer-7", meterTypeID: type.id, customFields: ["site": "Lund"]))
             #expect(meter.userID == "101" && meter.meterKey == "printer-7" && meter.meterTypeID == type.id)
             #expect(meter.customFields == ["site": "Lund"] && meter.deleteOnReset == false)
             #expect(meter.unit == "page" && meter.aggregation == .sum && meter.resetSchedule == type.resetSchedule)
@@ -23,8 +24,9 @@ struct UsageEngineMeterTests {
         try await TestSandbox.run { sandbox in
             let engine = UsageEngineClient.make(sandbox)
             let (printing, calls) = (try await engine.makeMeterType("Print"), try await engine.makeMeterType("Calls"))
-            let a = try await engine.createMeter(NewMeter(userID: "1", meterKey: "a", meterTypeID: printing.id))
-            let b = try await engine.createMeter(NewMeter(userID: "2", meterKey: "b", meterTypeID: calls.id))
+            let a = try await engine.createMeter(
+                UsageEngineNewMeter(userID: "1", meterKey: "a", meterTypeID: printing.id))
+            let b = try await engine.createMeter(UsageEngineNewMeter(userID: "2", meterKey: "b", meterTypeID: calls.id))
             #expect(try await engine.meters().map(\.id) == [a.id, b.id])
             #expect(try await engine.meters(meterKey: "b") == [b])
             #expect(try await engine.meters(meterTypeID: printing.id) == [a])
@@ -37,9 +39,9 @@ struct UsageEngineMeterTests {
             let engine = UsageEngineClient.make(sandbox)
             let type = try await engine.makeMeterType()
             let meter = try await engine.createMeter(
-                NewMeter(userID: "101", meterKey: "k", meterTypeID: type.id, customFields: ["old": "1"]))
+                UsageEngineNewMeter(userID: "101", meterKey: "k", meterTypeID: type.id, customFields: ["old": "1"]))
             let updated = try await engine.updateMeter(
-                id: meter.id, MeterUpdate(userID: "102", customFields: ["new": "2"], deleteOnReset: true))
+                id: meter.id, UsageEngineMeterUpdate(userID: "102", customFields: ["new": "2"], deleteOnReset: true))
             #expect(updated.userID == "102" && updated.customFields == ["new": "2"] && updated.deleteOnReset == true)
             #expect(updated.meterKey == "k" && updated.meterTypeID == type.id)
             #expect(try await engine.meter(id: meter.id) == updated)
@@ -50,7 +52,8 @@ struct UsageEngineMeterTests {
         try await TestSandbox.run { sandbox in
             let engine = UsageEngineClient.make(sandbox)
             let type = try await engine.makeMeterType()
-            let meter = try await engine.createMeter(NewMeter(userID: "101", meterKey: "k", meterTypeID: type.id))
+            let meter = try await engine.createMeter(
+                UsageEngineNewMeter(userID: "101", meterKey: "k", meterTypeID: type.id))
             try await engine.deleteMeter(id: meter.id)
             #expect(try await engine.meters().isEmpty)
             let error = try await #require(throws: UsageClientError.self) { try await engine.meter(id: meter.id) }

@@ -8,14 +8,15 @@ struct UsageEngineMeterTypeTests {
     @Test func createdMeterType_readsBackWithEveryField() async throws {
         try await TestSandbox.run { sandbox in
             let engine = UsageEngineClient.make(sandbox)
-            var new = NewMeterType(name: "Pay-Per-Print", description: "Pages printed", unit: "page", aggregation: .sum)
-            new.resetSchedule = MeterResetSchedule(day: "L", hour: "23", minute: "59")
+            var new = UsageEngineNewMeterType(
+                name: "Pay-Per-Print", description: "Pages printed", unit: "page", aggregation: .sum)
+            new.resetSchedule = UsageEngineMeterResetSchedule(day: "L", hour: "23", minute: "59")
             new.activeFrom = TestSandbox.defaultStart
             let created = try await engine.createMeterType(new)
             #expect(created.name == "Pay-Per-Print" && created.unit == "page" && created.aggregation == .sum)
             #expect(
                 created.resetSchedule
-                    == MeterResetSchedule(day: "L", hour: "23", minute: "59", month: "*", weekday: "*"))
+                    == UsageEngineMeterResetSchedule(day: "L", hour: "23", minute: "59", month: "*", weekday: "*"))
             #expect(created.activeFrom == TestSandbox.defaultStart && created.timezone == "Etc/UTC")
             #expect(created.numberOfMeters == 0 && created.createdAt != nil && created.accountID != nil)
             #expect(try await engine.meterType(id: created.id) == created)
@@ -37,7 +38,7 @@ struct UsageEngineMeterTypeTests {
         try await TestSandbox.run { sandbox in
             let engine = UsageEngineClient.make(sandbox)
             let type = try await engine.makeMeterType()
-            var replacement = NewMeterType(name: "Pay-Per-Sheet", unit: "sheet", aggregation: .max)
+            var replacement = UsageEngineNewMeterType(name: "Pay-Per-Sheet", unit: "sheet", aggregation: .max)
             replacement.externalRef = "crm-42"
             let updated = try await engine.updateMeterType(id: type.id, replacement)
             #expect(updated.id == type.id && updated.name == "Pay-Per-Sheet" && updated.aggregation == .max)

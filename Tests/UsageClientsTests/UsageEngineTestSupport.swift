@@ -32,8 +32,9 @@ extension UsageEngineClient {
     }
 
     /// A new meter type named `name` counting pages by sum.
-    func makeMeterType(_ name: String = "Pay-Per-Print") async throws -> MeterType {
-        try await createMeterType(NewMeterType(name: name, unit: "page", category: "printing", aggregation: .sum))
+    func makeMeterType(_ name: String = "Pay-Per-Print") async throws -> UsageEngineMeterType {
+        try await createMeterType(
+            UsageEngineNewMeterType(name: name, unit: "page", category: "printing", aggregation: .sum))
     }
 }
 

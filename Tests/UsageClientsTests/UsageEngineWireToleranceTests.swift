@@ -21,7 +21,7 @@ struct UsageEngineWireToleranceTests {
         let (engine, transport) = Self.client([.respond(200, body: json)])
         let type = try #require(try await engine.meterTypes(name: "Print").first)
         #expect(type.aggregation == nil && type.numberOfMeters == nil && type.unit == nil)
-        #expect(type.resetSchedule == MeterResetSchedule(day: "1", hour: "0"))
+        #expect(type.resetSchedule == UsageEngineMeterResetSchedule(day: "1", hour: "0"))
         #expect(type.activeFrom == Date(timeIntervalSince1970: 1_690_362_015.690))
         #expect(transport.requests.last?.url.query == "name=Print")
     }
@@ -30,10 +30,10 @@ struct UsageEngineWireToleranceTests {
         let (engine, transport) = Self.client([
             .respond(201, body: #"{"id":"t1","name":"Print"}"#), .respond(201, body: #"{"id":"m1"}"#),
         ])
-        var type = NewMeterType(name: "Print", aggregation: .sum)
+        var type = UsageEngineNewMeterType(name: "Print", aggregation: .sum)
         type.activeFrom = Date(timeIntervalSince1970: 1_704_067_200)
         _ = try await engine.createMeterType(type)
-        let meter = try await engine.createMeter(NewMeter(userID: "101", meterKey: "k", meterTypeID: "t1"))
+        let meter = try await engine.createMeter(UsageEngineNewMeter(userID: "101", meterKey: "k", meterTypeID: "t1"))
         #expect(meter.customFields.isEmpty && meter.userID == nil)
         let bodies = transport.requests.dropFirst().map { String(decoding: $0.body ?? Data(), as: UTF8.self) }
         #expect(bodies.first?.contains(#""activeFrom":"2024-01-01T00:00:00.000Z""#) == true)

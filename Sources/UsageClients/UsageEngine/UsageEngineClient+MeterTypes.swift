@@ -4,7 +4,7 @@ extension UsageEngineClient {
     /// ```swift
     /// let printing = try await engine.meterTypes(name: "Pay-Per-Print").first
     /// ```
-    public func meterTypes(name: String? = nil) async throws -> [MeterType] {
+    public func meterTypes(name: String? = nil) async throws -> [UsageEngineMeterType] {
         let query = name.map { [("name", $0)] } ?? []
         return try await executor.json(MeterTypeList.self, "GET", "/usage-metering/v1/meter-types", query: query)
             .meterTypes
@@ -13,13 +13,13 @@ extension UsageEngineClient {
     /// Creates a meter type; its name must be unique within the account.
     ///
     /// ```swift
-    /// var new = NewMeterType(name: "Pay-Per-Print", unit: "page")
-    /// new.resetSchedule = MeterResetSchedule(day: "1", hour: "0", minute: "0", month: "*", weekday: "*")
+    /// var new = UsageEngineNewMeterType(name: "Pay-Per-Print", unit: "page")
+    /// new.resetSchedule = UsageEngineMeterResetSchedule(day: "1", hour: "0", minute: "0", month: "*", weekday: "*")
     /// let type = try await engine.createMeterType(new)
     /// ```
-    public func createMeterType(_ meterType: NewMeterType) async throws -> MeterType {
+    public func createMeterType(_ meterType: UsageEngineNewMeterType) async throws -> UsageEngineMeterType {
         try await executor.json(
-            MeterType.self, "POST", "/usage-metering/v1/meter-types", headers: Self.jsonHeaders,
+            UsageEngineMeterType.self, "POST", "/usage-metering/v1/meter-types", headers: Self.jsonHeaders,
             body: try RequestExecutor.jsonBody(meterType))
     }
 
@@ -29,20 +29,21 @@ extension UsageEngineClient {
     /// let type = try await engine.meterType(id: id)
     /// print(type.name, type.numberOfMeters ?? 0)
     /// ```
-    public func meterType(id: String) async throws -> MeterType {
-        try await executor.json(MeterType.self, "GET", "/usage-metering/v1/meter-types/\(Self.segment(id))")
+    public func meterType(id: String) async throws -> UsageEngineMeterType {
+        try await executor.json(UsageEngineMeterType.self, "GET", "/usage-metering/v1/meter-types/\(Self.segment(id))")
     }
 
     /// Replaces a meter type (`PUT`): fields left `nil` in `meterType` go back to their defaults.
     ///
     /// ```swift
-    /// var changed = NewMeterType(name: type.name, unit: "sheet")
+    /// var changed = UsageEngineNewMeterType(name: type.name, unit: "sheet")
     /// changed.aggregation = .sum
     /// let updated = try await engine.updateMeterType(id: type.id, changed)
     /// ```
-    public func updateMeterType(id: String, _ meterType: NewMeterType) async throws -> MeterType {
+    public func updateMeterType(id: String, _ meterType: UsageEngineNewMeterType) async throws -> UsageEngineMeterType {
         try await executor.json(
-            MeterType.self, "PUT", "/usage-metering/v1/meter-types/\(Self.segment(id))", headers: Self.jsonHeaders,
+            UsageEngineMeterType.self, "PUT", "/usage-metering/v1/meter-types/\(Self.segment(id))",
+            headers: Self.jsonHeaders,
             body: try RequestExecutor.jsonBody(meterType))
     }
 
@@ -58,5 +59,5 @@ extension UsageEngineClient {
 
 /// `{"meterTypes":[…]}`.
 struct MeterTypeList: Decodable, Sendable {
-    let meterTypes: [MeterType]
+    let meterTypes: [UsageEngineMeterType]
 }

@@ -6,7 +6,7 @@ extension UsageEngineClient {
     ///     print(meter.userID ?? "?", meter.meterKey ?? "?")
     /// }
     /// ```
-    public func meters(meterKey: String? = nil, meterTypeID: String? = nil) async throws -> [Meter] {
+    public func meters(meterKey: String? = nil, meterTypeID: String? = nil) async throws -> [UsageEngineMeter] {
         var query: [(String, String)] = []
         if let meterKey { query.append(("meterKey", meterKey)) }
         if let meterTypeID { query.append(("meterTypeId", meterTypeID)) }
@@ -18,11 +18,11 @@ extension UsageEngineClient {
     ///
     /// ```swift
     /// let meter = try await engine.createMeter(
-    ///     NewMeter(userID: "101", meterKey: "printer-7", meterTypeID: type.id, customFields: ["site": "Lund"]))
+    ///     UsageEngineNewMeter(userID: "101", meterKey: "printer-7", meterTypeID: type.id, customFields: ["site": "Lund"]))
     /// ```
-    public func createMeter(_ meter: NewMeter) async throws -> Meter {
+    public func createMeter(_ meter: UsageEngineNewMeter) async throws -> UsageEngineMeter {
         try await executor.json(
-            Meter.self, "POST", "/usage-metering/v1/meters", headers: Self.jsonHeaders,
+            UsageEngineMeter.self, "POST", "/usage-metering/v1/meters", headers: Self.jsonHeaders,
             body: try RequestExecutor.jsonBody(meter))
     }
 
@@ -32,19 +32,19 @@ extension UsageEngineClient {
     /// let meter = try await engine.meter(id: id)
     /// print(meter.customFields)
     /// ```
-    public func meter(id: String) async throws -> Meter {
-        try await executor.json(Meter.self, "GET", "/usage-metering/v1/meters/\(Self.segment(id))")
+    public func meter(id: String) async throws -> UsageEngineMeter {
+        try await executor.json(UsageEngineMeter.self, "GET", "/usage-metering/v1/meters/\(Self.segment(id))")
     }
 
     /// Replaces a meter's user, custom fields and `deleteOnReset` (`PUT`); its key and type never change.
     ///
     /// ```swift
     /// let updated = try await engine.updateMeter(
-    ///     id: meter.id, MeterUpdate(userID: "102", customFields: [:], deleteOnReset: true))
+    ///     id: meter.id, UsageEngineMeterUpdate(userID: "102", customFields: [:], deleteOnReset: true))
     /// ```
-    public func updateMeter(id: String, _ update: MeterUpdate) async throws -> Meter {
+    public func updateMeter(id: String, _ update: UsageEngineMeterUpdate) async throws -> UsageEngineMeter {
         try await executor.json(
-            Meter.self, "PUT", "/usage-metering/v1/meters/\(Self.segment(id))", headers: Self.jsonHeaders,
+            UsageEngineMeter.self, "PUT", "/usage-metering/v1/meters/\(Self.segment(id))", headers: Self.jsonHeaders,
             body: try RequestExecutor.jsonBody(update))
     }
 
@@ -60,5 +60,5 @@ extension UsageEngineClient {
 
 /// `{"meters":[…]}`.
 struct MeterList: Decodable, Sendable {
-    let meters: [Meter]
+    let meters: [UsageEngineMeter]
 }

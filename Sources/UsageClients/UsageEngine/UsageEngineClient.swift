@@ -8,8 +8,8 @@ import Foundation
 ///
 /// ```swift
 /// let engine = UsageEngineClient(clientID: clientID, clientSecret: clientSecret)
-/// let type = try await engine.createMeterType(NewMeterType(name: "Pay-Per-Print", unit: "page"))
-/// let meter = try await engine.createMeter(NewMeter(userID: "101", meterKey: "printer-7", meterTypeID: type.id))
+/// let type = try await engine.createMeterType(UsageEngineNewMeterType(name: "Pay-Per-Print", unit: "page"))
+/// let meter = try await engine.createMeter(UsageEngineNewMeter(userID: "101", meterKey: "printer-7", meterTypeID: type.id))
 /// print(try await engine.meters(meterTypeID: type.id).map(\.id))
 /// ```
 public struct UsageEngineClient: Sendable, CustomStringConvertible, CustomReflectable {

@@ -4,12 +4,12 @@ import Foundation
 /// `nil` are not sent (the vendor's defaults apply).
 ///
 /// ```swift
-/// var new = NewMeterType(name: "Pay-Per-Print", unit: "page", category: "printing")
+/// var new = UsageEngineNewMeterType(name: "Pay-Per-Print", unit: "page", category: "printing")
 /// new.aggregation = .sum
 /// new.timezone = "Europe/Stockholm"
 /// let type = try await engine.createMeterType(new)
 /// ```
-public struct NewMeterType: Sendable, Hashable, Encodable {
+public struct UsageEngineNewMeterType: Sendable, Hashable, Encodable {
     /// The name, unique within the account.
     public var name: String
     /// A free-text description.
@@ -19,9 +19,9 @@ public struct NewMeterType: Sendable, Hashable, Encodable {
     /// A free-text grouping.
     public var category: String?
     /// How reported values combine.
-    public var aggregation: MeterAggregation?
+    public var aggregation: UsageEngineMeterAggregation?
     /// When meters reset; the vendor's default is monthly.
-    public var resetSchedule: MeterResetSchedule?
+    public var resetSchedule: UsageEngineMeterResetSchedule?
     /// An IANA time zone for the reset schedule; the vendor's default is `Etc/UTC`.
     public var timezone: String?
     /// When meters of this type start counting.
@@ -34,7 +34,7 @@ public struct NewMeterType: Sendable, Hashable, Encodable {
     /// A meter type with `name` and, optionally, the most common fields.
     public init(
         name: String, description: String? = nil, unit: String? = nil, category: String? = nil,
-        aggregation: MeterAggregation? = nil
+        aggregation: UsageEngineMeterAggregation? = nil
     ) {
         self.name = name
         self.description = description

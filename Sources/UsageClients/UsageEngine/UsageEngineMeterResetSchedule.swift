@@ -4,10 +4,10 @@
 /// weekday `*`: monthly at midnight).
 ///
 /// ```swift
-/// var new = NewMeterType(name: "Pay-Per-Print")
-/// new.resetSchedule = MeterResetSchedule(day: "L", hour: "23", minute: "59")
+/// var new = UsageEngineNewMeterType(name: "Pay-Per-Print")
+/// new.resetSchedule = UsageEngineMeterResetSchedule(day: "L", hour: "23", minute: "59")
 /// ```
-public struct MeterResetSchedule: Sendable, Hashable, Codable {
+public struct UsageEngineMeterResetSchedule: Sendable, Hashable, Codable {
     /// Day of the month.
     public var day: String?
     /// Hour of the day.

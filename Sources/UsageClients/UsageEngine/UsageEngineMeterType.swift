@@ -4,7 +4,7 @@ import Foundation
 ///
 /// The fields are those of the vendor's list example; every field but ``id`` and ``name`` is optional, and one of
 /// an unexpected type decodes as `nil`.
-public struct MeterType: Sendable, Hashable, Decodable, Identifiable {
+public struct UsageEngineMeterType: Sendable, Hashable, Decodable, Identifiable {
     /// The meter type's id, which meters refer to as `meterTypeId`.
     public let id: String
     /// Its name, unique within the account.
@@ -16,9 +16,9 @@ public struct MeterType: Sendable, Hashable, Decodable, Identifiable {
     /// A free-text grouping.
     public let category: String?
     /// How reported values combine.
-    public let aggregation: MeterAggregation?
+    public let aggregation: UsageEngineMeterAggregation?
     /// When meters reset.
-    public let resetSchedule: MeterResetSchedule?
+    public let resetSchedule: UsageEngineMeterResetSchedule?
     /// The IANA time zone the reset schedule is read in, such as `Etc/UTC`.
     public let timezone: String?
     /// When meters of this type start counting.
@@ -49,8 +49,8 @@ public struct MeterType: Sendable, Hashable, Decodable, Identifiable {
         description = container.usageEngineOptional(String.self, forKey: .description)
         unit = container.usageEngineOptional(String.self, forKey: .unit)
         category = container.usageEngineOptional(String.self, forKey: .category)
-        aggregation = container.usageEngineOptional(MeterAggregation.self, forKey: .aggregation)
-        resetSchedule = container.usageEngineOptional(MeterResetSchedule.self, forKey: .resetSchedule)
+        aggregation = container.usageEngineOptional(UsageEngineMeterAggregation.self, forKey: .aggregation)
+        resetSchedule = container.usageEngineOptional(UsageEngineMeterResetSchedule.self, forKey: .resetSchedule)
         timezone = container.usageEngineOptional(String.self, forKey: .timezone)
         activeFrom = container.usageEngineDate(forKey: .activeFrom)
         activeTo = container.usageEngineDate(forKey: .activeTo)

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Unit, aggregation, reset schedule and active period are its type's. Every field but ``id`` is optional, and one
 /// of an unexpected type decodes as `nil`.
-public struct Meter: Sendable, Hashable, Decodable, Identifiable {
+public struct UsageEngineMeter: Sendable, Hashable, Decodable, Identifiable {
     /// The meter's id.
     public let id: String
     /// The key the Meter processor finds the meter by.
@@ -20,9 +20,9 @@ public struct Meter: Sendable, Hashable, Decodable, Identifiable {
     /// Its type's unit.
     public let unit: String?
     /// Its type's aggregation.
-    public let aggregation: MeterAggregation?
+    public let aggregation: UsageEngineMeterAggregation?
     /// Its type's reset schedule.
-    public let resetSchedule: MeterResetSchedule?
+    public let resetSchedule: UsageEngineMeterResetSchedule?
     /// When it starts counting.
     public let activeFrom: Date?
     /// When it stops, if ever.
@@ -49,8 +49,8 @@ public struct Meter: Sendable, Hashable, Decodable, Identifiable {
         customFields = container.usageEngineOptional([String: String].self, forKey: .customFields) ?? [:]
         deleteOnReset = container.usageEngineOptional(Bool.self, forKey: .deleteOnReset)
         unit = container.usageEngineOptional(String.self, forKey: .unit)
-        aggregation = container.usageEngineOptional(MeterAggregation.self, forKey: .aggregation)
-        resetSchedule = container.usageEngineOptional(MeterResetSchedule.self, forKey: .resetSchedule)
+        aggregation = container.usageEngineOptional(UsageEngineMeterAggregation.self, forKey: .aggregation)
+        resetSchedule = container.usageEngineOptional(UsageEngineMeterResetSchedule.self, forKey: .resetSchedule)
         activeFrom = container.usageEngineDate(forKey: .activeFrom)
         activeTo = container.usageEngineDate(forKey: .activeTo)
         accountID = container.usageEngineOptional(String.self, forKey: .accountId)

@@ -3,10 +3,10 @@
 /// An open set: a type this client does not know still decodes, with its wire name in ``type``.
 ///
 /// ```swift
-/// var new = NewMeterType(name: "Storage")
+/// var new = UsageEngineNewMeterType(name: "Storage")
 /// new.aggregation = .max
 /// ```
-public struct MeterAggregation: Sendable, Hashable, Codable {
+public struct UsageEngineMeterAggregation: Sendable, Hashable, Codable {
     /// The wire name, such as `sum`.
     public var type: String
 
@@ -16,11 +16,11 @@ public struct MeterAggregation: Sendable, Hashable, Codable {
     }
 
     /// Adds every value.
-    public static let sum = MeterAggregation(type: "sum")
+    public static let sum = UsageEngineMeterAggregation(type: "sum")
     /// Counts one per report (the vendor's list example).
-    public static let increment = MeterAggregation(type: "increment")
+    public static let increment = UsageEngineMeterAggregation(type: "increment")
     /// Keeps the largest value.
-    public static let max = MeterAggregation(type: "max")
+    public static let max = UsageEngineMeterAggregation(type: "max")
     /// Keeps the latest value.
-    public static let last = MeterAggregation(type: "last")
+    public static let last = UsageEngineMeterAggregation(type: "last")
 }

@@ -2,9 +2,9 @@
 /// fields left `nil` go back to the vendor's defaults (no custom fields, `deleteOnReset` false).
 ///
 /// ```swift
-/// let updated = try await engine.updateMeter(id: meter.id, MeterUpdate(userID: "102", deleteOnReset: true))
+/// let updated = try await engine.updateMeter(id: meter.id, UsageEngineMeterUpdate(userID: "102", deleteOnReset: true))
 /// ```
-public struct MeterUpdate: Sendable, Hashable, Encodable {
+public struct UsageEngineMeterUpdate: Sendable, Hashable, Encodable {
     /// The customer the meter counts for.
     public var userID: String
     /// The caller's own fields.

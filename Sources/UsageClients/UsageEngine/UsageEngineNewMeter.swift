@@ -2,9 +2,9 @@
 ///
 /// ```swift
 /// let meter = try await engine.createMeter(
-///     NewMeter(userID: "101", meterKey: UUID().uuidString, meterTypeID: type.id, customFields: ["plan": "gold"]))
+///     UsageEngineNewMeter(userID: "101", meterKey: UUID().uuidString, meterTypeID: type.id, customFields: ["plan": "gold"]))
 /// ```
-public struct NewMeter: Sendable, Hashable, Encodable {
+public struct UsageEngineNewMeter: Sendable, Hashable, Encodable {
     /// The customer the meter counts for.
     public var userID: String
     /// The key the Meter processor finds the meter by, unique within its type.
