@@ -27,11 +27,11 @@ public struct HyaltoAccount: Sendable, Hashable, Decodable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.hyaltoID(forKey: .id)
-        companyName = container.hyaltoOptional(String.self, forKey: .companyName)
+        companyName = container.tolerant(String.self, forKey: .companyName)
         serviceProviderID = try? container.hyaltoID(forKey: .serviceProviderId)
         parentID = try? container.hyaltoID(forKey: .parentId)
-        type = container.hyaltoOptional(String.self, forKey: .type)
-        status = container.hyaltoOptional(String.self, forKey: .status)
+        type = container.tolerant(String.self, forKey: .type)
+        status = container.tolerant(String.self, forKey: .status)
         createdAt = container.hyaltoDate(forKey: .createdAt)
     }
 }

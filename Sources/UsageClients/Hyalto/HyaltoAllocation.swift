@@ -13,7 +13,7 @@ public struct HyaltoAllocation: Sendable, Hashable, Decodable {
     /// Decodes tolerantly: a missing, `null` or mistyped optional field becomes `nil` (or empty).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        unitSize = container.hyaltoOptional(String.self, forKey: .unitSize)
+        unitSize = container.tolerant(String.self, forKey: .unitSize)
         changes = try container.decodeIfPresent([HyaltoAllocationChange].self, forKey: .changes) ?? []
     }
 }

@@ -19,8 +19,8 @@ public struct HyaltoAllocationChange: Sendable, Hashable, Decodable {
     /// Decodes tolerantly: a missing, `null` or mistyped optional field becomes `nil` (or empty).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        timestamp = container.hyaltoOptional(String.self, forKey: .timestamp)
-        value = container.hyaltoOptional(Double.self, forKey: .value)
-        unitSize = container.hyaltoOptional(String.self, forKey: .unitSize)
+        timestamp = container.tolerant(String.self, forKey: .timestamp)
+        value = container.tolerant(Double.self, forKey: .value)
+        unitSize = container.tolerant(String.self, forKey: .unitSize)
     }
 }

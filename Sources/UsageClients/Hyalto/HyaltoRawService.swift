@@ -22,8 +22,8 @@ public struct HyaltoRawService: Sendable, Hashable, Decodable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.hyaltoID(forKey: .id)
-        name = container.hyaltoOptional(String.self, forKey: .name)
-        type = container.hyaltoOptional(String.self, forKey: .type)
+        name = container.tolerant(String.self, forKey: .name)
+        type = container.tolerant(String.self, forKey: .type)
         properties = try container.decodeIfPresent([String: HyaltoAllocation].self, forKey: .properties) ?? [:]
     }
 }

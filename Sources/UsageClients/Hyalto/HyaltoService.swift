@@ -31,12 +31,12 @@ public struct HyaltoService: Sendable, Hashable, Decodable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.hyaltoID(forKey: .id)
-        name = container.hyaltoOptional(String.self, forKey: .name)
+        name = container.tolerant(String.self, forKey: .name)
         accountID = try? container.hyaltoID(forKey: .accountId)
-        status = container.hyaltoOptional(String.self, forKey: .status)
+        status = container.tolerant(String.self, forKey: .status)
         let metaData = try? container.nestedContainer(keyedBy: MetaDataKeys.self, forKey: .metaData)
-        type = metaData?.hyaltoOptional(String.self, forKey: .type)
-        location = metaData?.hyaltoOptional(String.self, forKey: .location)
+        type = metaData?.tolerant(String.self, forKey: .type)
+        location = metaData?.tolerant(String.self, forKey: .location)
         createdAt = container.hyaltoDate(forKey: .createdAt)
     }
 }

@@ -21,11 +21,11 @@ public struct HyaltoUsageLine: Sendable, Hashable, Decodable {
     /// Decodes tolerantly: a missing, `null` or mistyped optional field becomes `nil` (or empty).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        property = container.hyaltoOptional(String.self, forKey: .property)
-        unit = container.hyaltoOptional(String.self, forKey: .unit)
-        quantity = container.hyaltoOptional(Double.self, forKey: .quantity)
-        average = container.hyaltoOptional(Double.self, forKey: .average)
-        peak = container.hyaltoOptional(Double.self, forKey: .peak)
-        unitSize = container.hyaltoOptional(String.self, forKey: .unitSize)
+        property = container.tolerant(String.self, forKey: .property)
+        unit = container.tolerant(String.self, forKey: .unit)
+        quantity = container.tolerant(Double.self, forKey: .quantity)
+        average = container.tolerant(Double.self, forKey: .average)
+        peak = container.tolerant(Double.self, forKey: .peak)
+        unitSize = container.tolerant(String.self, forKey: .unitSize)
     }
 }

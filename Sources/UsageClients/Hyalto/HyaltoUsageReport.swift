@@ -30,13 +30,13 @@ public struct HyaltoUsageReport: Sendable, Hashable, Decodable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         serviceID = try? container.hyaltoID(forKey: .serviceId)
-        serviceName = container.hyaltoOptional(String.self, forKey: .serviceName)
+        serviceName = container.tolerant(String.self, forKey: .serviceName)
         accountID = try? container.hyaltoID(forKey: .accountId)
-        type = container.hyaltoOptional(String.self, forKey: .type)
+        type = container.tolerant(String.self, forKey: .type)
         from = container.hyaltoDate(forKey: .from)
         to = container.hyaltoDate(forKey: .to)
-        hours = container.hyaltoOptional(Double.self, forKey: .hours)
-        usage = container.hyaltoOptional([HyaltoUsageLine].self, forKey: .usage) ?? []
+        hours = container.tolerant(Double.self, forKey: .hours)
+        usage = container.tolerant([HyaltoUsageLine].self, forKey: .usage) ?? []
     }
 
     /// The line for `property` (`ram` or `compute`), if the report has one.

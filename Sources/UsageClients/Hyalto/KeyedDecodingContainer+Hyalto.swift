@@ -1,12 +1,6 @@
 import Foundation
 
 extension KeyedDecodingContainer {
-    /// The `T` under `key`, or `nil` when it is absent, `null` or of another type: Hyalto documents its answers
-    /// only by example, so one unexpected field must not fail a whole response.
-    func hyaltoOptional<T: Decodable>(_ type: T.Type, forKey key: Key) -> T? {
-        (try? decodeIfPresent(T.self, forKey: key)) ?? nil
-    }
-
     /// An id under `key`, written as a number or as a string of digits.
     func hyaltoID(forKey key: Key) throws -> Int {
         if let number = try? decode(Int.self, forKey: key) { return number }
@@ -19,6 +13,6 @@ extension KeyedDecodingContainer {
 
     /// A Hyalto datetime under `key` (see ``HyaltoTime/date(_:)``), or `nil`.
     func hyaltoDate(forKey key: Key) -> Date? {
-        hyaltoOptional(String.self, forKey: key).flatMap(HyaltoTime.date)
+        tolerant(String.self, forKey: key).flatMap(HyaltoTime.date)
     }
 }

@@ -43,17 +43,17 @@ public struct UsageEngineMeter: Sendable, Hashable, Decodable, Identifiable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
-        meterKey = container.usageEngineOptional(String.self, forKey: .meterKey)
-        meterTypeID = container.usageEngineOptional(String.self, forKey: .meterTypeId)
-        userID = container.usageEngineOptional(String.self, forKey: .userId)
-        customFields = container.usageEngineOptional([String: String].self, forKey: .customFields) ?? [:]
-        deleteOnReset = container.usageEngineOptional(Bool.self, forKey: .deleteOnReset)
-        unit = container.usageEngineOptional(String.self, forKey: .unit)
-        aggregation = container.usageEngineOptional(UsageEngineMeterAggregation.self, forKey: .aggregation)
-        resetSchedule = container.usageEngineOptional(UsageEngineMeterResetSchedule.self, forKey: .resetSchedule)
+        meterKey = container.tolerant(String.self, forKey: .meterKey)
+        meterTypeID = container.tolerant(String.self, forKey: .meterTypeId)
+        userID = container.tolerant(String.self, forKey: .userId)
+        customFields = container.tolerant([String: String].self, forKey: .customFields) ?? [:]
+        deleteOnReset = container.tolerant(Bool.self, forKey: .deleteOnReset)
+        unit = container.tolerant(String.self, forKey: .unit)
+        aggregation = container.tolerant(UsageEngineMeterAggregation.self, forKey: .aggregation)
+        resetSchedule = container.tolerant(UsageEngineMeterResetSchedule.self, forKey: .resetSchedule)
         activeFrom = container.usageEngineDate(forKey: .activeFrom)
         activeTo = container.usageEngineDate(forKey: .activeTo)
-        accountID = container.usageEngineOptional(String.self, forKey: .accountId)
+        accountID = container.tolerant(String.self, forKey: .accountId)
         createdAt = container.usageEngineDate(forKey: .createdAt)
         updatedAt = container.usageEngineDate(forKey: .updatedAt)
     }

@@ -46,7 +46,7 @@ public struct UsageEngineMeterResetSchedule: Sendable, Hashable, Codable {
 
     /// A field written as a string or, tolerantly, as a number.
     private static func field(_ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) -> String? {
-        container.usageEngineOptional(String.self, forKey: key)
-            ?? container.usageEngineOptional(Int.self, forKey: key).map(String.init)
+        container.tolerant(String.self, forKey: key)
+            ?? container.tolerant(Int.self, forKey: key).map(String.init)
     }
 }
