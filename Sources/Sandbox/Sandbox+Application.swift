@@ -45,7 +45,11 @@ extension Sandbox {
         return Application(
             responder: makeResponder(),
             server: .http1(
-                configuration: .init(additionalChannelHandlers: [Expect100ContinueHandler(maxBodyBytes: maxBodyBytes)])
+                // A client that stops sending (a stalled upload, a forgotten keep-alive) is dropped after a minute
+                // instead of holding its connection forever.
+                configuration: .init(
+                    additionalChannelHandlers: [Expect100ContinueHandler(maxBodyBytes: maxBodyBytes)],
+                    idleTimeout: .seconds(60))
             ),
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "usage-sandbox"),
