@@ -38,10 +38,20 @@ let package = Package(
             resources: [.copy("openapi")],
             swiftSettings: swiftSettings
         ),
+        // The QA scenario library, kept at the repository root as `scenarios/`.
+        .target(
+            name: "SandboxScenarios",
+            path: "scenarios",
+            exclude: ["README.md", "scenario.schema.json"],
+            sources: ["SandboxScenarios.swift"],
+            resources: [.copy("library")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "Sandbox",
             dependencies: [
                 "SandboxFixtures",
+                "SandboxScenarios",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "JWTKit", package: "jwt-kit"),

@@ -31,7 +31,8 @@ extension Sandbox {
             handlers: MasonHandlers(store: mason, credentials: credentials, fidelity: configuration.fidelity))
         return SandboxResponder(
             inner: router.buildResponder(), profiles: profiles, journal: journal, environment: environment,
-            maxBodyBytes: configuration.maxBodyBytes)
+            maxBodyBytes: configuration.maxBodyBytes,
+            scenarios: ScenarioStage(engine: scenarios, credentials: credentials, zylo: zylo, clock: environment.clock))
     }
 
     /// The HTTP application serving the sandbox on `configuration.host`:`configuration.port`.

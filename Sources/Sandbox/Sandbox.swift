@@ -30,11 +30,16 @@ public final class Sandbox: Sendable {
     let usageEngine: UsageEngineStore
     /// The signing keys of the token-issuing vendors.
     let tokenKeys: TokenKeys
+    /// The QA scenarios known and running.
+    public let scenarios: ScenarioEngine
 
     /// The vendors whose APIs are emulated; requests under the others' prefixes get "not emulated" 404s.
     public static let emulatedVendors: [Vendor] = [.hyalto, .usageEngine, .zylo, .mason]
 
-    private init(configuration: SandboxConfiguration, environment: SandboxEnvironment, database: SandboxDatabase) {
+    private init(
+        configuration: SandboxConfiguration, environment: SandboxEnvironment, database: SandboxDatabase,
+        library: [Scenario]
+    ) {
         self.configuration = configuration
         self.environment = environment
         self.database = database
@@ -45,16 +50,21 @@ public final class Sandbox: Sendable {
         self.tokenKeys = TokenKeys(database: database)
         self.hyalto = HyaltoStore(database: database, environment: environment)
         self.usageEngine = UsageEngineStore(database: database, environment: environment)
+        self.scenarios = ScenarioEngine(library: library + configuration.scenarios)
     }
 
     /// Opens (or creates) the database, restores the saved clock, and loads fixtures into an empty database.
     ///
-    /// Throws ``FixtureError`` when `configuration.fixturesDirectory` holds a malformed file.
+    /// Throws ``FixtureError`` when `configuration.fixturesDirectory` holds a malformed file, and
+    /// ``ScenarioEngine/Failure`` when an active scenario is unknown.
     public static func open(_ configuration: SandboxConfiguration) async throws -> Sandbox {
         let ids = configuration.deterministicIDs ? IDGenerator.deterministic(seed: configuration.seed) : .live
         let environment = SandboxEnvironment(clock: VirtualClock(configuration.initialClock), ids: ids)
         let database = try SandboxDatabase.open(configuration.database)
-        let sandbox = Sandbox(configuration: configuration, environment: environment, database: database)
+        let sandbox = Sandbox(
+            configuration: configuration, environment: environment, database: database,
+            library: try ScenarioLibrary.builtIn())
+        try sandbox.activateStartupScenarios()
         if configuration.resetOnStart {
             try database.erase()
         } else if let saved = try await sandbox.savedClock() {
@@ -69,9 +79,15 @@ public final class Sandbox: Sendable {
         try database.erase()
         try await tokenKeys.restoreAfterErase()
         journal.clear()
+        scenarios.deactivate(nil)
+        try activateStartupScenarios()
         // A reset reloads the same fixtures the sandbox started with.
         environment.clock.restore(configuration.initialClock)
         try await loadFixturesIfEmpty()
+    }
+
+    private func activateStartupScenarios() throws {
+        for name in configuration.activeScenarios { try scenarios.activate(name) }
     }
 
     /// The documented demo credentials, one or more per emulated vendor.

@@ -39,6 +39,30 @@ public struct TestSandbox: Sendable {
         sandbox.environment.clock.apply(.advance(seconds: seconds))
     }
 
+    /// Activates the QA scenario `name` (shipped, or added with ``Sandbox/scenarios``), for every credential or only
+    /// for requests made with `credential` (a credential's key or id).
+    ///
+    /// ```swift
+    /// try await TestSandbox.run { sandbox in
+    ///     try await sandbox.activateScenario("rate-limited-once")
+    ///     let subscriptions = try await zylo.subscriptions().collect()   // retried after Retry-After
+    /// }
+    /// ```
+    @discardableResult
+    public func activateScenario(_ name: String, credential: String? = nil) async throws -> ScenarioActivationSummary {
+        var target: Credential?
+        if let credential {
+            target = try await sandbox.credentials.all().first { $0.key == credential || $0.id == credential }
+            guard target != nil else { throw TestSandboxError.unknownCredential(credential) }
+        }
+        return try sandbox.scenarios.activate(name, credential: target)
+    }
+
+    /// The journal's record of the last `limit` requests, newest first, with the scenario rule that answered each.
+    public func journal(limit: Int = 100, vendor: Vendor? = nil) -> [RequestJournal.Entry] {
+        sandbox.journal.recent(limit: limit, vendor: vendor)
+    }
+
     /// Starts a sandbox, runs `body` against it, and shuts the server down, even when `body` throws.
     ///
     /// - Parameters:
@@ -86,4 +110,6 @@ public struct TestSandbox: Sendable {
 public enum TestSandboxError: Error {
     /// The server stopped before it reported its port.
     case didNotStart
+    /// No credential has this key or id.
+    case unknownCredential(String)
 }

@@ -40,6 +40,14 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Require `Authorization: Bearer <token>` on /__admin.")
     var adminToken: String?
 
+    @Option(
+        name: .customLong("scenario"),
+        help: ArgumentHelp(
+            "Activate a QA scenario for every credential: a shipped one by NAME, or a scenario file by PATH. Repeatable.",
+            discussion: "`usage-sandbox scenario list` shows the shipped ones; `scenario validate PATH` checks a file.",
+            valueName: "name|path"))
+    var scenarios: [String] = []
+
     @Flag(help: "Accept only canonical request forms (no `2F<uuid>` job ids).")
     var strict = false
 
@@ -89,6 +97,11 @@ struct Serve: AsyncParsableCommand {
         }
         guard tokenLifetime >= 1 else { throw ValidationError("--token-lifetime must be at least 1 second") }
         guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive") }
+        do {
+            _ = try resolvedScenarios()
+        } catch {
+            throw ValidationError("--scenario: \(error.description)")
+        }
         var isDirectory: ObjCBool = false
         if let fixtures,
             !FileManager.default.fileExists(atPath: fixtures, isDirectory: &isDirectory) || !isDirectory.boolValue
@@ -110,6 +123,11 @@ struct Serve: AsyncParsableCommand {
         let started = Date()
         if announce { Self.note("generating Mason data for \(masonSims) SIMs (used when the database is empty)…") }
         do {
+            var configuration = self.configuration
+            for scenario in try resolvedScenarios() {
+                if scenario.source != "built-in" { configuration.scenarios.append(scenario) }
+                configuration.activeScenarios.append(scenario.name)
+            }
             sandbox = try await Sandbox.open(configuration)
         } catch let error as FixtureError {
             FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
@@ -124,6 +142,11 @@ struct Serve: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         }
         try await app.runService()
+    }
+
+    /// The `--scenario` values, each a shipped scenario or a checked file.
+    func resolvedScenarios() throws(ScenarioFileError) -> [Scenario] {
+        try scenarios.map { item throws(ScenarioFileError) in try ScenarioLibrary.resolve(item) }
     }
 
     var configuration: SandboxConfiguration {
@@ -162,8 +185,6 @@ struct Serve: AsyncParsableCommand {
             "usage-engine: client_id \(credential.key)  client_secret \(credential.secret ?? "")  audience \(credential.audience ?? "")"
         case .mason:
             "mason: Authorization: basic \(credential.key)  (scopes \(credential.scopes.joined(separator: ",")))"
-        default:
-            "\(credential.vendor.rawValue): \(credential.key)"
         }
     }
 }

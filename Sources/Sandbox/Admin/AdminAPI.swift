@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 
-/// The sandbox's own API under `/__admin`: health, reset, credentials, clock, request journal and jobs.
+/// The sandbox's own API under `/__admin`: health, reset, credentials, clock, request journal, jobs and scenarios.
 struct AdminAPI: Sendable {
     let sandbox: Sandbox
 
@@ -18,6 +18,7 @@ struct AdminAPI: Sendable {
         group.get("jobs", use: listJobs)
         group.get("jobs/:id", use: getJob)
         group.post("jobs/:id", use: forceJob)
+        registerScenarios(on: group)
     }
 
     struct Health: Encodable, Sendable {

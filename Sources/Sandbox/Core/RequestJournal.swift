@@ -18,7 +18,11 @@ public final class RequestJournal: Sendable {
         public var requestHeaders: [String: String]
         public var requestBody: String?
         public var responseHeaders: [String: String]
+        /// `scenario/rule` of the scenario rule that answered, or `nil` when the vendor emulation did.
         public var matchedScenario: String?
+        /// The fault a scenario injected (`reset`, `close`, `garbage`, `truncate`, `trickle`); a broken connection
+        /// is recorded with status `0`.
+        public var fault: String?
     }
 
     /// The longest body excerpt kept per entry.

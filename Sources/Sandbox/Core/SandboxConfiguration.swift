@@ -50,6 +50,10 @@ public struct SandboxConfiguration: Sendable {
     public var journalCapacity = 1_000
     /// When set, `/__admin` requires `Authorization: Bearer <adminToken>`.
     public var adminToken: String?
+    /// Scenarios beyond the shipped library, such as files given to `--scenario PATH`.
+    public var scenarios: [Scenario] = []
+    /// The scenarios active from start-up (and again after a reset), by name, for every credential.
+    public var activeScenarios: [String] = []
     /// Zylo's behaviour.
     public var zylo = ZyloSettings()
     /// Mason's fleet size and paging.

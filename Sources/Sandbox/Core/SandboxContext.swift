@@ -13,6 +13,8 @@ public struct SandboxContext: RequestContext {
     public var vendorBaseURL = ""
     /// The largest body a handler may read.
     public var maxBodyBytes = 16 * 1024 * 1024
+    /// The largest page a listing may answer, while a scenario's `pageSize` effect is in force.
+    public var pageSizeCap: Int?
     /// The connection, kept so scenarios can close or reset it.
     public let channel: (any Channel)?
 

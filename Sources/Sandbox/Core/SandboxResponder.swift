@@ -16,6 +16,7 @@ struct SandboxResponder<Inner: HTTPResponder<SandboxContext>>: HTTPResponder {
     let journal: RequestJournal
     let environment: SandboxEnvironment
     let maxBodyBytes: Int
+    let scenarios: ScenarioStage
 
     func respond(to request: Request, context: SandboxContext) async throws -> Response {
         let started = ContinuousClock.now
@@ -33,17 +34,27 @@ struct SandboxResponder<Inner: HTTPResponder<SandboxContext>>: HTTPResponder {
         let isAdmin = request.uri.path.hasPrefix("/__admin")
         let capturedBody = isAdmin ? nil : await Self.captureBody(&request, context: context)
 
-        var response: Response
+        let profile = context.vendor.flatMap { profiles[$0] }
+        var outcome: ScenarioStage.Outcome
         do {
-            response = try await inner.respond(to: request, context: context)
+            outcome = try await scenarios.respond(to: request, context: context, body: capturedBody, profile: profile) {
+                try await inner.respond(to: $0, context: $1)
+            }
         } catch {
-            response = AdminErrorEnvelope().error(for: .internalError(String(describing: error))).response()
+            let response = AdminErrorEnvelope().error(for: .internalError(String(describing: error))).response()
+            outcome = ScenarioStage.Outcome(response: response)
         }
-        if let profile = context.vendor.flatMap({ profiles[$0] }) {
+        guard var response = outcome.response else {
+            journal.record(entry(request, context, outcome, capturedBody, elapsed: ContinuousClock.now - started))
+            await outcome.breaking?.breakConnection(context.channel)
+            throw ConnectionBrokenByScenario()
+        }
+        if let profile {
             response.headers.append(contentsOf: profile.responseHeaders(requestID: context.requestID))
         }
+        outcome.response = response
         if !isAdmin {
-            journal.record(entry(request, context, response, capturedBody, elapsed: ContinuousClock.now - started))
+            journal.record(entry(request, context, outcome, capturedBody, elapsed: ContinuousClock.now - started))
         }
         return response
     }
@@ -68,7 +79,8 @@ struct SandboxResponder<Inner: HTTPResponder<SandboxContext>>: HTTPResponder {
     }
 
     private func entry(
-        _ request: Request, _ context: SandboxContext, _ response: Response, _ body: Data?, elapsed: Duration
+        _ request: Request, _ context: SandboxContext, _ outcome: ScenarioStage.Outcome, _ body: Data?,
+        elapsed: Duration
     ) -> RequestJournal.Entry {
         var requestHeaders: [String: String] = [:]
         for field in request.headers {
@@ -76,7 +88,7 @@ struct SandboxResponder<Inner: HTTPResponder<SandboxContext>>: HTTPResponder {
                 name: field.name.canonicalName, value: field.value)
         }
         var responseHeaders: [String: String] = [:]
-        for field in response.headers { responseHeaders[field.name.canonicalName] = field.value }
+        for field in outcome.response?.headers ?? [:] { responseHeaders[field.name.canonicalName] = field.value }
         let excerpt = body.map {
             String(
                 Redaction.body($0, contentType: request.headers[.contentType]).prefix(RequestJournal.maxBodyCharacters))
@@ -88,12 +100,13 @@ struct SandboxResponder<Inner: HTTPResponder<SandboxContext>>: HTTPResponder {
             method: request.method.rawValue,
             path: request.uri.path,
             query: request.uri.query.map(Redaction.query),
-            status: response.status.code,
+            status: outcome.response?.status.code ?? 0,
             durationMs: Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3,
             requestHeaders: requestHeaders,
             requestBody: excerpt,
             responseHeaders: responseHeaders,
-            matchedScenario: nil
+            matchedScenario: outcome.label,
+            fault: outcome.fault
         )
     }
 }

@@ -41,6 +41,10 @@ public protocol VendorProfile: ErrorEnvelope {
     var vendor: Vendor { get }
     /// Headers the vendor puts on every response, errors included (Zylo's `zylo-request-id`).
     func responseHeaders(requestID: String) -> HTTPFields
+    /// The vendor's own error for `status`, as a QA scenario answers it; `message` replaces the default text.
+    func scenarioError(status: HTTPResponse.Status, message: String?, path: String) -> any VendorError
+    /// The vendor's answer to a token or key that a scenario expired (`revoked == false`) or revoked.
+    func credentialRejected(revoked: Bool, path: String) -> any VendorError
 }
 
 extension HTTPField.Name {

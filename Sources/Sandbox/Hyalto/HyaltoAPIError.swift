@@ -49,3 +49,16 @@ struct HyaltoProfile: VendorProfile {
 
     func responseHeaders(requestID: String) -> HTTPFields { [:] }
 }
+
+extension HyaltoProfile {
+    func scenarioError(status: HTTPResponse.Status, message: String?, path: String) -> any VendorError {
+        HyaltoAPIError(status: status, message: message ?? status.reasonPhrase)
+    }
+
+    /// The same words the real expiry check uses, so a client cannot tell a scenario from the clock.
+    func credentialRejected(revoked: Bool, path: String) -> any VendorError {
+        if path.hasSuffix("/auth/token") { return HyaltoAPIError.unauthorized("accessKey or secretKey is invalid") }
+        return HyaltoAPIError.unauthorized(
+            revoked ? "access token has been revoked" : "access token has expired: request a new one")
+    }
+}

@@ -57,8 +57,9 @@ struct MasonHandlers: Sendable {
         -> JSONResponse<MasonWire.AggregatePage>
     {
         _ = try await authenticate(request)
-        let query = try MasonQuery.aggregate(
+        var query = try MasonQuery.aggregate(
             request.queryValue, settings: store.settings, lenient: fidelity == .lenient)
+        if let cap = context.pageSizeCap { query.limit = min(query.limit, cap) }
         return JSONResponse(try await store.aggregate(fleet: fleet(context), level: level, query: query))
     }
 

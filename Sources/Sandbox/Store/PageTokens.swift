@@ -34,3 +34,13 @@ enum PageTokens {
         return Page(pageSize: row["pageSize"], cursor: row["cursor"])
     }
 }
+
+extension PageTokens {
+    /// Forgets every token of `vendor` (only `tenant`'s when given): continuing a listing then gets the vendor's
+    /// invalid-token error, as when a real page token goes stale.
+    static func forget(_ db: Database, vendor: Vendor, tenant: String?) throws {
+        try db.execute(
+            sql: "DELETE FROM pageToken WHERE vendor = ? AND (? IS NULL OR tenant = ?)",
+            arguments: [vendor.rawValue, tenant, tenant])
+    }
+}

@@ -11,7 +11,8 @@ struct ZyloHandlers: Sendable {
     /// Get list of subscriptions: `GET /v1/subscriptions?pageSize=&pageToken=`.
     func getListOfSubscriptions(_ request: Request, context: SandboxContext) async throws -> some ResponseGenerator {
         let credential = try await authenticate(request)
-        let page = try await store.listSubscriptions(tenant: credential.tenant, page: try pageRequest(request))
+        let page = try await store.listSubscriptions(
+            tenant: credential.tenant, page: try pageRequest(request, context: context))
         return JSONResponse(ZyloWire.SubscriptionList(nextPageToken: page.nextPageToken, subscriptions: page.items))
     }
 
@@ -53,7 +54,7 @@ struct ZyloHandlers: Sendable {
         let scope = try subscriptionID(context, allowAll: true)
         if scope != "-", try await store.subscription(id: scope) == nil { throw Self.subscriptionNotFound(scope) }
         let page = try await store.listExportJobs(
-            tenant: credential.tenant, scope: scope, page: try pageRequest(request))
+            tenant: credential.tenant, scope: scope, page: try pageRequest(request, context: context))
         let jobs = page.items.map { $0.wire(baseURL: context.vendorBaseURL) }
         return JSONResponse(ZyloWire.ExportJobList(nextPageToken: page.nextPageToken, exportJobs: jobs))
     }
@@ -88,7 +89,7 @@ struct ZyloHandlers: Sendable {
         let id = try subscriptionID(context)
         guard
             let page = try await store.listImportJobs(
-                tenant: credential.tenant, subscriptionId: id, page: try pageRequest(request))
+                tenant: credential.tenant, subscriptionId: id, page: try pageRequest(request, context: context))
         else { throw Self.subscriptionNotFound(id) }
         let jobs = page.items.map { $0.wire(baseURL: context.vendorBaseURL) }
         return JSONResponse(ZyloWire.ImportJobList(nextPageToken: page.nextPageToken, importJobs: jobs))
@@ -185,7 +186,8 @@ struct ZyloHandlers: Sendable {
     }
 
     /// `pageSize` and `pageToken`; `pageSize` must be a whole number from 1 to the configured maximum.
-    func pageRequest(_ request: Request) throws -> ZyloStore.PageRequest {
+    /// A scenario's page-size cap, if one is in force, shortens every page without changing the tokens.
+    func pageRequest(_ request: Request, context: SandboxContext) throws -> ZyloStore.PageRequest {
         let maximum = store.settings.maxPageSize
         var pageSize: Int?
         if let text = request.queryValue("pageSize"), !text.isEmpty {
@@ -194,6 +196,7 @@ struct ZyloHandlers: Sendable {
             }
             pageSize = value
         }
-        return ZyloStore.PageRequest(pageSize: pageSize, pageToken: request.queryValue("pageToken"))
+        return ZyloStore.PageRequest(
+            pageSize: pageSize, pageToken: request.queryValue("pageToken"), cap: context.pageSizeCap)
     }
 }

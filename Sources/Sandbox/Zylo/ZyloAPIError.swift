@@ -53,3 +53,12 @@ extension HTTPField.Name {
     // A literal, valid header name: the initializer fails only for illegal characters.
     static let zyloRequestID = HTTPField.Name("zylo-request-id")!
 }
+
+extension ZyloProfile {
+    func scenarioError(status: HTTPResponse.Status, message: String?, path: String) -> any VendorError {
+        ZyloAPIError(status: status, message: message ?? status.reasonPhrase)
+    }
+
+    /// Zylo answers every credential problem alike.
+    func credentialRejected(revoked: Bool, path: String) -> any VendorError { ZyloAPIError.unauthorized }
+}

@@ -9,6 +9,8 @@ struct ZyloStore: Sendable {
     struct PageRequest: Sendable {
         var pageSize: Int?
         var pageToken: String?
+        /// At most this many items per page, whatever `pageSize` says (a scenario's cap).
+        var cap: Int?
     }
 
     /// One page of a list and the token to the next (`""` on the last page).
@@ -158,10 +160,11 @@ struct ZyloStore: Sendable {
             pageSize = stored.pageSize
             cursor = stored.cursor
         }
-        let rows = try fetch(cursor, pageSize + 1)
-        let items = rows.prefix(pageSize)
+        let served = min(pageSize, request.cap ?? pageSize)
+        let rows = try fetch(cursor, served + 1)
+        let items = rows.prefix(served)
         var next = ""
-        if rows.count > pageSize, let last = items.last {
+        if rows.count > served, let last = items.last {
             next = environment.ids.id()
             try PageTokens.issue(
                 db, token: next, vendor: .zylo, tenant: tenant, scope: scope, pageSize: pageSize, cursor: last.key,

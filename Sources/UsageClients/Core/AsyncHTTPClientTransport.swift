@@ -30,13 +30,30 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         let nanos = timeout.components.attoseconds / 1_000_000_000
         let amount = TimeAmount.nanoseconds(seconds * 1_000_000_000 + nanos)
         do {
+            let started = ContinuousClock.now
             let response = try await client.execute(outgoing, timeout: amount)
-            let body = try await response.body.collect(upTo: Self.maxResponseBytes)
+            // AsyncHTTPClient's timeout ends when the head arrives: bound the body too, or a server that trickles
+            // its body would hold the caller far beyond its timeout.
+            let body = try await Self.collect(response.body, within: timeout - (ContinuousClock.now - started))
             return HTTPResponseData(
                 status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
                 body: Data(body.readableBytesView))
         } catch {
             throw Self.classify(error)
+        }
+    }
+
+    private static func collect(_ body: HTTPClientResponse.Body, within remaining: Duration) async throws -> ByteBuffer
+    {
+        try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+            group.addTask { try await body.collect(upTo: maxResponseBytes) }
+            group.addTask {
+                try await Task.sleep(for: max(remaining, .zero))
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard case let body?? = try await group.next() else { throw HTTPClientError.deadlineExceeded }
+            return body
         }
     }
 
@@ -51,6 +68,9 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         case let error as HTTPClientError where error == .connectTimeout:
             kind = .connectionFailed
         case let error as HTTPClientError where error == .remoteConnectionClosed || error == .cancelled:
+            kind = .connectionClosed
+        case let error as HTTPParserError where error == .invalidEOFState:
+            // The connection ended inside a response: a body shorter than its Content-Length.
             kind = .connectionClosed
         case is HTTPParserError:
             kind = .malformedResponse
