@@ -14,7 +14,9 @@ extension ZyloStore {
         let stale = SandboxTime.format(now.addingTimeInterval(-settings.downloadLifetime - 1))
         let held = SandboxTime.format(now.addingTimeInterval(10 * 365 * 86_400))
         return try await database.writer.write { db in
-            try Self.settle(db, now: now)
+            // Progress is settled lazily, when a job is read: a job whose time has come is still IN_PROGRESS here,
+            // so `hold` and `fail` win over the clock. Only an expiring link needs the job finished first.
+            if effect == .expireDownload { try Self.settle(db, now: now) }
             let ids = Column("id") == references.first ?? ""
             let match = references.dropFirst().reduce(ids) { $0 || Column("id") == $1 }
             let byToken = references.reduce(Column("downloadToken") == "") { $0 || Column("downloadToken") == $1 }
