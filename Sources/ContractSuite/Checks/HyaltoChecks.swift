@@ -46,6 +46,9 @@ enum HyaltoChecks {
         c.expect(json["tokenType"]?.string == "Bearer", "tokenType is Bearer")
         c.expect(json["scope"]?.string == "all", "scope is all")
         c.expect(json["expiresIn"]?.number == 3600, "expiresIn is 3600")
+        c.observe(
+            "token lifetime expiresIn",
+            json["expiresIn"].map { $0.number.map { String(format: "%.0f", $0) } ?? $0.typeName } ?? "absent")
     }
 
     static func tokenClaims(_ c: CheckContext) async throws {
@@ -63,6 +66,7 @@ enum HyaltoChecks {
         }
         let lifetime = (jwt.claims["exp"]?.number ?? 0) - (jwt.claims["iat"]?.number ?? 0)
         c.expect(lifetime == response.json?["expiresIn"]?.number, "exp - iat (\(lifetime)) equals expiresIn")
+        c.observe("token lifetime exp-minus-iat", String(format: "%.0f", lifetime))
         c.expect(jwt.claims["scope"]?.string == "all", "the scope claim is all")
     }
 

@@ -45,6 +45,9 @@ enum UsageEngineChecks {
         c.expect(json.keys == ["access_token", "expires_in", "scope", "token_type"], "keys: \(json.keys)")
         c.expect(json["token_type"]?.string == "Bearer", "token_type is Bearer")
         c.expect(json["expires_in"]?.number == 3600, "expires_in is 3600 (one hour)")
+        c.observe(
+            "token lifetime expires_in",
+            json["expires_in"].map { $0.number.map { String(format: "%.0f", $0) } ?? $0.typeName } ?? "absent")
         c.expect(json["scope"]?.string?.contains("read:meter_types") == true, "scope holds read:meter_types")
     }
 
@@ -77,6 +80,7 @@ enum UsageEngineChecks {
         c.expect(jwt.claims["aud"]?.string == audience, "aud is the audience")
         let lifetime = (jwt.claims["exp"]?.number ?? 0) - (jwt.claims["iat"]?.number ?? 0)
         c.expect(lifetime == response.json?["expires_in"]?.number, "exp - iat (\(lifetime)) equals expires_in")
+        c.observe("token lifetime exp-minus-iat", String(format: "%.0f", lifetime))
     }
 
     static func rejectsWrongSecret(_ c: CheckContext) async throws {
