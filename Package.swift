@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Sandbox", targets: ["Sandbox"]),
         .library(name: "SandboxTesting", targets: ["SandboxTesting"]),
         .library(name: "UsageClients", targets: ["UsageClients"]),
+        .library(name: "ContractSuite", targets: ["ContractSuite"]),
         .executable(name: "usage-sandbox", targets: ["usage-sandbox"]),
     ],
     dependencies: [
@@ -85,10 +86,21 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The vendor contract checks, written once and run against the sandbox or the live vendors. Only
+        // InProcessTarget.swift touches the sandbox (to start one in-process); every check speaks HTTP.
+        .target(
+            name: "ContractSuite",
+            dependencies: [
+                "UsageClients",
+                "SandboxTesting",
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "usage-sandbox",
             dependencies: [
                 "Sandbox",
+                "ContractSuite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -114,6 +126,14 @@ let package = Package(
                 "UsageClients",
                 "SandboxTesting",
                 "Sandbox",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ContractTests",
+            dependencies: [
+                "ContractSuite",
+                "UsageClients",
             ],
             swiftSettings: swiftSettings
         ),
