@@ -134,6 +134,8 @@ let package = Package(
             dependencies: [
                 "ContractSuite",
                 "UsageClients",
+                "Sandbox",
+                "SandboxTesting",
             ],
             swiftSettings: swiftSettings
         ),
