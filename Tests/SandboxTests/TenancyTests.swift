@@ -39,3 +39,46 @@ struct TenancyTests {
         }
     }
 }
+
+@Suite("Tenants stay apart under concurrent load")
+struct ConcurrentTenancyTests {
+    @Test func eightTenantsCreatingJobsAtOnce_eachSeeOnlyTheirOwn() async throws {
+        try await Harness.run { (h: Harness) async throws in
+            var tokens: [String] = []
+            for _ in 0..<8 { tokens.append(try await h.mintZyloToken()) }
+            let created = try await withThrowingTaskGroup(of: (String, [String]).self) { group in
+                for token in tokens {
+                    group.addTask {
+                        var ids: [String] = []
+                        for _ in 0..<5 {
+                            let job = try await h.post("/zylo/v1/subscriptions/-/exportJobs", token: token).json()
+                            ids.append(job["id"] as? String ?? "")
+                        }
+                        return (token, ids)
+                    }
+                }
+                var all: [String: [String]] = [:]
+                for try await (token, ids) in group { all[token] = ids }
+                return all
+            }
+            for token in tokens {
+                let list = try await h.get("/zylo/v1/subscriptions/-/exportJobs?pageSize=100", token: token).json()
+                let seen = (list["exportJobs"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
+                #expect(Set(seen) == Set(created[token] ?? []))
+            }
+        }
+    }
+
+    @Test func journal_redactsSecretsOfScenarioAnsweredRequestsToo() async throws {
+        try await Harness.run { (h: Harness) async throws in
+            _ = try await h.post("/__admin/scenarios/bad-credentials/activate", token: nil)
+            _ = try await h.get("/zylo/v1/subscriptions")
+            _ = try await h.post(
+                "/hyalto/accountManagement/auth/token", token: nil, json: Harness.hyaltoKeys)
+            let journal = try await h.get("/__admin/requests", token: nil).text
+            #expect(journal.contains("bad-credentials/unauthorized"))
+            #expect(!journal.contains(DemoCredentials.zyloTokenSecret))
+            #expect(!journal.contains(DemoCredentials.hyaltoSecretKey))
+        }
+    }
+}

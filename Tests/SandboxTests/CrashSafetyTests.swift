@@ -1,0 +1,148 @@
+import Foundation
+import Synchronization
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `kill -9` of the real server in the middle of work, then a restart on the same database: everything the server
+/// acknowledged is there and carries on.
+@Suite("Crash safety", .serialized)
+struct CrashSafetyTests {
+    static let token = "zylo-demo-token:zylo-demo-secret"
+
+    @Test func killUnderWriteLoad_keepsEveryAcknowledgedJob() async throws {
+        let path = PersistenceTests.temporaryDatabase()
+        let first = try SandboxProcess(arguments: ["--db", path])
+        let acknowledged = Acknowledged()
+        let port = first.port
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    // Each writer creates export jobs until the server dies under it.
+                    while let id = try? await Self.createExport(port: port) {
+                        if !id.isEmpty { acknowledged.ids.withLock { $0.append(id) } }
+                    }
+                }
+            }
+            // Kill while the writers are still going: after a few acknowledgements, whatever the machine's speed.
+            let deadline = ContinuousClock.now + .seconds(20)
+            while acknowledged.ids.withLock({ $0.count }) < 8, ContinuousClock.now < deadline {
+                try? await Task.sleep(for: .milliseconds(20))
+            }
+            first.stop(signal: SIGKILL)
+        }
+        let ids = acknowledged.ids.withLock { $0 }
+        #expect(ids.count >= 8, "the load ran before the kill")
+
+        let second = try SandboxProcess(arguments: ["--db", path])
+        defer { second.stop(signal: SIGTERM) }
+        _ = try await second.send(
+            "POST", "/__admin/clock", body: Data(#"{"advance":60}"#.utf8), contentType: "application/json")
+        var complete = 0
+        for id in ids {
+            let job = try await second.send("GET", "/zylo/v1/subscriptions/-/exportJobs/\(id)", token: Self.token)
+            if job.status == 200, job.json["status"] as? String == "COMPLETE", job.json["downloadUri"] != nil {
+                complete += 1
+            }
+        }
+        #expect(complete == ids.count)
+    }
+
+    @Test func killDuringAnUpload_keepsTheJobOpenAndEarlierUploadsIntact() async throws {
+        let path = PersistenceTests.temporaryDatabase()
+        let first = try SandboxProcess(arguments: ["--db", path])
+        let list = try await first.send("GET", "/zylo/v1/subscriptions?pageSize=1", token: Self.token)
+        let sub = (list.json["subscriptions"] as? [[String: Any]])?.first?["id"] as? String ?? ""
+        let done = try await first.send("POST", "/zylo/v1/subscriptions/\(sub)/importJob", token: Self.token)
+        let doneID = done.json["id"] as? String ?? ""
+        #expect(try await Self.upload(first, sub: sub, job: doneID).status == 201)
+        let open = try await first.send("POST", "/zylo/v1/subscriptions/\(sub)/importJob", token: Self.token)
+        let openID = open.json["id"] as? String ?? ""
+        // Half an upload: the head promises a megabyte, a few bytes arrive, then the server is killed.
+        let head =
+            "POST /zylo/v1/subscriptions/\(sub)/importJob/\(openID) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "Authorization: Bearer \(Self.token)\r\nContent-Type: text/csv\r\nContent-Length: 1048576\r\n\r\n"
+            + "firstName,lastName,lastActivityDate,daysActiveOfLast30,licenseNames,isPaidUser\nHalf,"
+        let socket = try #require(RawConnection(port: first.port))
+        socket.send(head)
+        try await Task.sleep(for: .milliseconds(200))
+        first.stop(signal: SIGKILL)
+        socket.close()
+
+        let second = try SandboxProcess(arguments: ["--db", path])
+        defer { second.stop(signal: SIGTERM) }
+        _ = try await second.send(
+            "POST", "/__admin/clock", body: Data(#"{"advance":60}"#.utf8), contentType: "application/json")
+        let finished = try await second.send(
+            "GET", "/zylo/v1/subscriptions/\(sub)/importJob/\(doneID)", token: Self.token)
+        #expect(finished.json["status"] as? String == "COMPLETE")
+        let interrupted = try await second.send(
+            "GET", "/zylo/v1/subscriptions/\(sub)/importJob/\(openID)", token: Self.token)
+        #expect(interrupted.json["status"] as? String == "OPEN")
+        #expect(try await Self.upload(second, sub: sub, job: openID).status == 201)
+    }
+
+    /// Creates an export job: the new job's id when the server acknowledged it with 201, else `""`; throws when the
+    /// connection fails.
+    static func createExport(port: Int) async throws -> String {
+        guard let url = URL(string: "http://127.0.0.1:\(port)/zylo/v1/subscriptions/-/exportJobs") else { return "" }
+        var request = URLRequest(url: url)
+        request.httpMethod = "POST"
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        let (data, response) = try await URLSession.shared.data(for: request)
+        guard (response as? HTTPURLResponse)?.statusCode == 201 else { return "" }
+        return (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["id"] as? String ?? ""
+    }
+
+    static func upload(_ server: SandboxProcess, sub: String, job: String) async throws -> (
+        status: Int, json: [String: Any]
+    ) {
+        let csv =
+            "firstName,lastName,lastActivityDate,daysActiveOfLast30,licenseNames,isPaidUser\nAda,Lovelace,2024-01-01,9,Pro,true\n"
+        let boundary = "crashboundary"
+        let body =
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
+        return try await server.send(
+            "POST", "/zylo/v1/subscriptions/\(sub)/importJob/\(job)", token: token, body: Data(body.utf8),
+            contentType: "multipart/form-data; boundary=\(boundary)")
+    }
+}
+
+/// Job ids the server acknowledged, shared by the writers.
+final class Acknowledged: Sendable {
+    let ids = Mutex<[String]>([])
+}
+
+/// A plain blocking TCP connection to 127.0.0.1, for sending a request that never finishes.
+final class RawConnection: Sendable {
+    private let fd: Int32
+
+    init?(port: Int) {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else {
+            Glibc.close(fd)
+            return nil
+        }
+    }
+
+    func send(_ text: String) {
+        _ = text.withCString { Glibc.send(fd, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+    }
+
+    func close() { Glibc.close(fd) }
+}
