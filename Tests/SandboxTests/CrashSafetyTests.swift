@@ -2,10 +2,6 @@ import Foundation
 import Synchronization
 import Testing
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -96,16 +92,26 @@ struct CrashSafetyTests {
         #expect(try await Self.upload(second, sub: sub, job: openID).status == 201)
     }
 
-    /// Creates an export job: the new job's id when the server acknowledged it with 201, else `""`; throws when the
-    /// connection fails.
+    /// Creates an export job over a plain socket on a thread of its own (the test process's URLSession and
+    /// cooperative pool are shared with every other suite): the new job's id when the server acknowledged it with
+    /// 201, else `""`; throws when the connection fails.
     static func createExport(port: Int) async throws -> String {
-        guard let url = URL(string: "http://127.0.0.1:\(port)/zylo/v1/subscriptions/-/exportJobs") else { return "" }
-        var request = URLRequest(url: url)
-        request.httpMethod = "POST"
-        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-        let (data, response) = try await URLSession.shared.data(for: request)
-        guard (response as? HTTPURLResponse)?.statusCode == 201 else { return "" }
-        return (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["id"] as? String ?? ""
+        let request =
+            "POST /zylo/v1/subscriptions/-/exportJobs HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "Authorization: Bearer \(token)\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        let answer: String? = await withCheckedContinuation { continuation in
+            Thread {
+                guard let connection = RawConnection(port: port) else { return continuation.resume(returning: nil) }
+                connection.send(request)
+                let text = connection.readToEnd()
+                connection.close()
+                continuation.resume(returning: text)
+            }.start()
+        }
+        guard let answer, !answer.isEmpty else { throw CrashSafetyError.connectionFailed }
+        guard answer.hasPrefix("HTTP/1.1 201"), let body = answer.range(of: "\r\n\r\n") else { return "" }
+        let json = try? JSONSerialization.jsonObject(with: Data(answer[body.upperBound...].utf8)) as? [String: Any]
+        return json?["id"] as? String ?? ""
     }
 
     static func upload(_ server: SandboxProcess, sub: String, job: String) async throws -> (
@@ -120,6 +126,10 @@ struct CrashSafetyTests {
             "POST", "/zylo/v1/subscriptions/\(sub)/importJob/\(job)", token: token, body: Data(body.utf8),
             contentType: "multipart/form-data; boundary=\(boundary)")
     }
+}
+
+enum CrashSafetyError: Error {
+    case connectionFailed
 }
 
 /// Job ids the server acknowledged, shared by the writers.
@@ -152,6 +162,20 @@ final class RawConnection: Sendable {
 
     func send(_ text: String) {
         _ = text.withCString { Glibc.send(fd, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+    }
+
+    /// Everything the server sends until it closes the connection (at most 10 s of silence).
+    func readToEnd() -> String {
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4_096)
+        while true {
+            let count = recv(fd, &buffer, buffer.count, 0)
+            guard count > 0 else { break }
+            received += buffer[0..<count]
+        }
+        return String(decoding: received, as: UTF8.self)
     }
 
     func close() { Glibc.close(fd) }
