@@ -77,6 +77,7 @@ public final class Sandbox: Sendable {
     /// Wipes all state, forgets the journal, resets the clock to its initial mode, and reloads the fixtures.
     public func reset() async throws {
         try database.erase()
+        credentials.forgetCached()
         try await tokenKeys.restoreAfterErase()
         journal.clear()
         scenarios.deactivate(nil)

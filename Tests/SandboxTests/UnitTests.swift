@@ -100,3 +100,55 @@ extension UnitTests {
         #expect(MasonDay.timestamp(MasonDay.number(year: 1970, month: 1, day: 1)) == "1970-01-01T00:00:00Z")
     }
 }
+
+@Suite("Hand-written hot paths agree with Foundation")
+struct HotPathTests {
+    @Test(arguments: [
+        -1.5, 0, 951_782_400.123, 1_582_934_400.999, 1_704_067_200, 4_102_444_799.5, 1_621_887_270.886,
+    ])
+    func timeFormat_matchesISO8601FormatStyle(seconds: Double) {
+        let date = Date(timeIntervalSince1970: seconds)
+        let foundation = date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
+        #expect(SandboxTime.format(date) == foundation)
+    }
+
+    @Test func timeFormat_matchesFoundationOnEveryDayOfFourHundredYears() {
+        var mismatches = 0
+        for day in stride(from: -200 * 365, to: 200 * 365, by: 1) {
+            let date = Date(timeIntervalSince1970: Double(day) * 86_400 + 45_296.789)
+            let foundation = date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
+            if SandboxTime.format(date) != foundation { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+    }
+
+    @Test func journal_keepsTheNewestEntriesNewestFirst() {
+        let journal = RequestJournal(capacity: 3)
+        for number in 1...5 {
+            journal.record(
+                .init(
+                    id: "\(number)", time: "", vendor: number % 2 == 0 ? "zylo" : "mason", method: "GET", path: "/",
+                    query: nil, status: 200, durationMs: 0, requestHeaders: [:], requestBody: nil, responseHeaders: [:],
+                    matchedScenario: nil, fault: nil))
+        }
+        #expect(journal.recent(limit: 10).map(\.id) == ["5", "4", "3"])
+        #expect(journal.recent(limit: 2).map(\.id) == ["5", "4"])
+        #expect(journal.recent(limit: 10, vendor: .zylo).map(\.id) == ["4"])
+        journal.clear()
+        #expect(journal.recent(limit: 10).isEmpty)
+    }
+}
+
+extension HotPathTests {
+    @Test(arguments: [
+        "2020-08-01T00:00:00Z", "2021-05-24T20:14:30.886Z", "2024-02-29T23:59:59.5+05:30", "1969-12-31T23:59:59-00:00",
+        "2000-01-01t12:00:00.123456789z", "2038-01-19T03:14:08-11:45",
+    ])
+    func timeParse_matchesISO8601FormatStyle(text: String) throws {
+        let upper = text.uppercased()
+        let fractional = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(upper)
+        let foundation = try fractional ?? Date.ISO8601FormatStyle().parse(upper)
+        let ours = try #require(SandboxTime.parse(text))
+        #expect(abs(ours.timeIntervalSince1970 - foundation.timeIntervalSince1970) < 0.001)
+    }
+}

@@ -23,6 +23,18 @@ struct JSONResponse<Body: Encodable & Sendable>: ResponseGenerator {
     }
 }
 
+/// A JSON response whose body is already encoded, such as a page spliced from stored JSON.
+struct RawJSONResponse: ResponseGenerator {
+    var status: HTTPResponse.Status = .ok
+    let data: Data
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
 /// A response whose body is a file to download, such as an export CSV.
 struct FileResponse: ResponseGenerator {
     let data: Data

@@ -29,30 +29,48 @@ public final class RequestJournal: Sendable {
     public static let maxBodyCharacters = 4_096
 
     private let capacity: Int
-    private let entries = Mutex<[Entry]>([])
+    /// A ring: `slots[next]` is the oldest entry once the journal is full. Recording is O(1) at any capacity.
+    private struct Ring {
+        var slots: [Entry] = []
+        var next = 0
+    }
+
+    private let ring = Mutex(Ring())
 
     /// Creates a journal that keeps the last `capacity` requests.
     public init(capacity: Int) {
         self.capacity = max(capacity, 1)
     }
 
-    /// Records `entry`, dropping the oldest when full.
+    /// Records `entry`, replacing the oldest when full.
     func record(_ entry: Entry) {
-        entries.withLock { entries in
-            entries.append(entry)
-            if entries.count > capacity { entries.removeFirst(entries.count - capacity) }
+        ring.withLock { ring in
+            if ring.slots.count < capacity {
+                ring.slots.append(entry)
+            } else {
+                ring.slots[ring.next] = entry
+            }
+            ring.next = (ring.next + 1) % capacity
         }
     }
 
     /// The newest `limit` entries, newest first, optionally for one vendor.
     public func recent(limit: Int, vendor: Vendor? = nil) -> [Entry] {
-        entries.withLock { entries in
-            Array(entries.reversed().lazy.filter { vendor == nil || $0.vendor == vendor?.rawValue }.prefix(limit))
+        ring.withLock { ring in
+            let count = ring.slots.count
+            var result: [Entry] = []
+            var index = ring.next
+            for _ in 0..<count where result.count < limit {
+                index = (index - 1 + count) % count
+                let entry = ring.slots[index]
+                if vendor == nil || entry.vendor == vendor?.rawValue { result.append(entry) }
+            }
+            return result
         }
     }
 
     /// Forgets every entry.
     public func clear() {
-        entries.withLock { $0.removeAll() }
+        ring.withLock { $0 = Ring() }
     }
 }

@@ -26,7 +26,10 @@ struct MasonStore: Sendable {
 
     /// The id of fleet `slug`; throws 404 when the fleet does not exist.
     static func fleetID(_ db: Database, slug: String) throws -> Int64 {
-        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM masonFleet WHERE slug = ?", arguments: [slug]) else {
+        guard
+            let id = try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT id FROM masonFleet WHERE slug = ?"), arguments: [slug])
+        else {
             throw MasonAPIError.notFound("fleet '\(slug)' not found")
         }
         return id
@@ -36,7 +39,8 @@ struct MasonStore: Sendable {
     static func simID(_ db: Database, iccid: String, fleetID: Int64, fleet: String) throws -> Int64 {
         guard
             let id = try Int64.fetchOne(
-                db, sql: "SELECT id FROM masonSim WHERE iccid = ? AND fleetId = ?", arguments: [iccid, fleetID])
+                db.cachedStatement(sql: "SELECT id FROM masonSim WHERE iccid = ? AND fleetId = ?"),
+                arguments: [iccid, fleetID])
         else { throw MasonAPIError.notFound("SIM '\(iccid)' not found in fleet '\(fleet)'") }
         return id
     }
@@ -132,7 +136,7 @@ struct MasonStore: Sendable {
         ]
         if let simID { arguments += ["sim": simID] }
         if let cursor { arguments += ["value": cursor.value, "key": cursor.key] }
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
             let upload: Int64 = row["upload"]
             let download: Int64 = row["download"]
             let sortValue: Int64 = row[query.column.rawValue]
@@ -159,13 +163,13 @@ struct MasonStore: Sendable {
                 arguments += ["markerValue": value]
             }
             let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT u.day, sum(u.upload) AS upload, sum(u.download) AS download
-                    FROM masonUsage u JOIN masonSim s ON s.id = u.simId \(joins)
-                    WHERE \(filters.joined(separator: " AND "))
-                    GROUP BY u.day ORDER BY u.day
-                    """,
+                db.cachedStatement(
+                    sql: """
+                        SELECT u.day, sum(u.upload) AS upload, sum(u.download) AS download
+                        FROM masonUsage u JOIN masonSim s ON s.id = u.simId \(joins)
+                        WHERE \(filters.joined(separator: " AND "))
+                        GROUP BY u.day ORDER BY u.day
+                        """),
                 arguments: arguments)
             return MasonWire.SeriesPage(
                 data: rows.map { row in

@@ -1,9 +1,18 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// Issues, lists and looks up credentials; every vendor's auth goes through it.
 public struct CredentialStore: Sendable {
     let database: SandboxDatabase
+    /// Lookups by key, remembered: every vendor request authenticates, and credentials only change through
+    /// ``insert(_:)`` and a reset, which call ``forgetCached()``. Unknown keys are not remembered, so guessing keys
+    /// cannot grow it.
+    private let cache = CredentialCache()
+
+    init(database: SandboxDatabase) {
+        self.database = database
+    }
 
     /// Every credential, demo ones first, optionally for one vendor.
     public func all(vendor: Vendor? = nil) async throws -> [Credential] {
@@ -16,9 +25,17 @@ public struct CredentialStore: Sendable {
 
     /// The credential of `vendor` whose public half is `key`.
     public func find(vendor: Vendor, key: String) async throws -> Credential? {
-        try await database.writer.read { db in
+        if let known = cache.credential(vendor: vendor, key: key) { return known }
+        let found = try await database.writer.read { db in
             try Credential.filter(Column("vendor") == vendor.rawValue && Column("key") == key).fetchOne(db)
         }
+        if let found { cache.remember(found) }
+        return found
+    }
+
+    /// Forgets every remembered lookup; called when the database is erased.
+    func forgetCached() {
+        cache.forget()
     }
 
     /// The credentials of `vendor` whose tenant is `tenant`.
@@ -39,4 +56,23 @@ public struct CredentialStore: Sendable {
             return true
         }
     }
+}
+
+/// Credentials by vendor and key, shared by every copy of a ``CredentialStore``.
+final class CredentialCache: Sendable {
+    private let entries = Mutex<[String: Credential]>([:])
+
+    func credential(vendor: Vendor, key: String) -> Credential? {
+        entries.withLock { $0[Self.key(vendor, key)] }
+    }
+
+    func remember(_ credential: Credential) {
+        entries.withLock { $0[Self.key(credential.vendor, credential.key)] = credential }
+    }
+
+    func forget() {
+        entries.withLock { $0.removeAll() }
+    }
+
+    private static func key(_ vendor: Vendor, _ key: String) -> String { vendor.rawValue + "\u{0}" + key }
 }

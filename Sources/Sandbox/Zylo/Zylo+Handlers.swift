@@ -13,7 +13,8 @@ struct ZyloHandlers: Sendable {
         let credential = try await authenticate(request)
         let page = try await store.listSubscriptions(
             tenant: credential.tenant, page: try pageRequest(request, context: context))
-        return JSONResponse(ZyloWire.SubscriptionList(nextPageToken: page.nextPageToken, subscriptions: page.items))
+        return RawJSONResponse(
+            data: ZyloWire.subscriptionList(nextPageToken: page.nextPageToken, subscriptionsJSON: page.items))
     }
 
     /// Get subscription by ID: `GET /v1/subscriptions/{subscription}`.

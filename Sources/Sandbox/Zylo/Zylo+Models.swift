@@ -1,9 +1,20 @@
+import Foundation
+
 /// Zylo's wire types other than the Subscription object.
 enum ZyloWire {
     /// `GET /v1/subscriptions`.
-    struct SubscriptionList: Encodable, Sendable {
-        let nextPageToken: String
-        let subscriptions: [ZyloSubscription]
+    /// `{"nextPageToken":…,"subscriptions":[…]}` from subscriptions already encoded as JSON text.
+    static func subscriptionList(nextPageToken: String, subscriptionsJSON: [String]) -> Data {
+        var body = Data(#"{"nextPageToken":"#.utf8)
+        body.append((try? OrderedJSONEncoder.encode(nextPageToken)) ?? Data(#""""#.utf8))
+        body.append(contentsOf: Array(#","subscriptions":["#.utf8))
+        body.reserveCapacity(body.count + subscriptionsJSON.reduce(0) { $0 + $1.utf8.count + 1 } + 2)
+        for (index, json) in subscriptionsJSON.enumerated() {
+            if index > 0 { body.append(UInt8(ascii: ",")) }
+            body.append(contentsOf: Array(json.utf8))
+        }
+        body.append(contentsOf: Array("]}".utf8))
+        return body
     }
 
     /// An export job: `IN_PROGRESS`, then `COMPLETE` with a `downloadUri`.
