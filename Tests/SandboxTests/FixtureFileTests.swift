@@ -31,6 +31,16 @@ struct FixtureFileTests {
         }
     }
 
+    @Test func savedListAnswerWithABadSubscription_namesTheFieldInsideIt() throws {
+        let directory = Self.folder()
+        let zylo = (directory as NSString).appendingPathComponent("zylo")
+        try FileManager.default.createDirectory(atPath: zylo, withIntermediateDirectories: true)
+        try #"  {"nextPageToken": "", "subscriptions": [{"id": "s-1"}]}"#.write(
+            toFile: zylo + "/subscriptions.json", atomically: true, encoding: .utf8)
+        let error = try #require(throws: FixtureError.self) { _ = try ZyloFixtureFiles.load(from: directory) }
+        #expect(error.field.hasPrefix("subscriptions[0]."), "\(error)")
+    }
+
     @Test func malformedSubscription_isRefusedNamingFileAndField() throws {
         let directory = Self.folder()
         try ZyloFixtureFiles.write(ZyloFixtures.generate(seed: 5, now: Self.now), to: directory)

@@ -44,8 +44,11 @@ enum ZyloFixtureFiles {
         guard let data = FileManager.default.contents(atPath: subscriptionsPath) else { return nil }
         let subscriptions: [FileSubscription]
         do {
-            if let list = try? JSONDecoder().decode(SubscriptionList.self, from: data) {
-                subscriptions = list.subscriptions
+            // A saved `GET /v1/subscriptions` answer is an object: decode it as one, so a bad field inside it is
+            // reported as that field rather than as "not an array".
+            let first = data.first { !$0.isASCIIWhitespace }
+            if first == UInt8(ascii: "{") {
+                subscriptions = try JSONDecoder().decode(SubscriptionList.self, from: data).subscriptions
             } else {
                 subscriptions = try JSONDecoder().decode([FileSubscription].self, from: data)
             }
@@ -103,4 +106,8 @@ enum ZyloFixtureFiles {
         }
         return users
     }
+}
+
+extension UInt8 {
+    fileprivate var isASCIIWhitespace: Bool { self == 0x20 || self == 0x0A || self == 0x0D || self == 0x09 }
 }
