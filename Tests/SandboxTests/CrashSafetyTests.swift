@@ -15,16 +15,18 @@ struct CrashSafetyTests {
     @Test func killUnderWriteLoad_keepsEveryAcknowledgedJob() async throws {
         let path = PersistenceTests.temporaryDatabase()
         let first = try SandboxProcess(arguments: ["--db", path])
+        let list = try await first.send("GET", "/zylo/v1/subscriptions?pageSize=1", token: Self.token)
+        let sub = (list.json["subscriptions"] as? [[String: Any]])?.first?["id"] as? String ?? ""
         let acknowledged = Acknowledged()
         let port = first.port
         await withTaskGroup(of: Void.self) { group in
             for _ in 0..<4 {
                 group.addTask {
-                    // Each writer creates export jobs until the server is killed; a failed request (the machine
+                    // Each writer creates import jobs (small writes) until the server is killed; a failed request (the machine
                     // may be busy with other tests) is retried, not taken as the end.
                     while !acknowledged.stopped.withLock({ $0 }) {
                         do {
-                            let id = try await Self.createExport(port: port)
+                            let id = try await Self.createImportJob(port: port, subscription: sub)
                             if !id.isEmpty { acknowledged.ids.withLock { $0.append(id) } }
                         } catch {
                             acknowledged.errors.withLock { $0 += 1 }
@@ -46,16 +48,20 @@ struct CrashSafetyTests {
 
         let second = try SandboxProcess(arguments: ["--db", path])
         defer { second.stop(signal: SIGTERM) }
+        var intact = 0
+        for id in ids {
+            let job = try await second.send("GET", "/zylo/v1/subscriptions/\(sub)/importJob/\(id)", token: Self.token)
+            if job.status == 200, job.json["status"] as? String == "OPEN" { intact += 1 }
+        }
+        #expect(intact == ids.count)
+        // And they progress: the newest acknowledged job takes its file and completes.
+        let last = try #require(ids.last)
+        #expect(try await Self.upload(second, sub: sub, job: last).status == 201)
         _ = try await second.send(
             "POST", "/__admin/clock", body: Data(#"{"advance":60}"#.utf8), contentType: "application/json")
-        var complete = 0
-        for id in ids {
-            let job = try await second.send("GET", "/zylo/v1/subscriptions/-/exportJobs/\(id)", token: Self.token)
-            if job.status == 200, job.json["status"] as? String == "COMPLETE", job.json["downloadUri"] != nil {
-                complete += 1
-            }
-        }
-        #expect(complete == ids.count)
+        let finished = try await second.send(
+            "GET", "/zylo/v1/subscriptions/\(sub)/importJob/\(last)", token: Self.token)
+        #expect(finished.json["status"] as? String == "COMPLETE")
     }
 
     @Test func killDuringAnUpload_keepsTheJobOpenAndEarlierUploadsIntact() async throws {
@@ -92,12 +98,12 @@ struct CrashSafetyTests {
         #expect(try await Self.upload(second, sub: sub, job: openID).status == 201)
     }
 
-    /// Creates an export job over a plain socket on a thread of its own (the test process's URLSession and
+    /// Creates an import job over a plain socket on a thread of its own (the test process's URLSession and
     /// cooperative pool are shared with every other suite): the new job's id when the server acknowledged it with
     /// 201, else `""`; throws when the connection fails.
-    static func createExport(port: Int) async throws -> String {
+    static func createImportJob(port: Int, subscription: String) async throws -> String {
         let request =
-            "POST /zylo/v1/subscriptions/-/exportJobs HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            "POST /zylo/v1/subscriptions/\(subscription)/importJob HTTP/1.1\r\nHost: 127.0.0.1\r\n"
             + "Authorization: Bearer \(token)\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
         let answer: String? = await withCheckedContinuation { continuation in
             Thread {
