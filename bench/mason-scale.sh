@@ -11,27 +11,11 @@ cd "$(dirname "$0")/.."
 sims="${1:-10000}"
 days="${2:-365}"
 repeats="${3:-30}"
-work="$(mktemp -d)"
-pid=""
-cleanup() {
-    if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-swift build -c release --product usage-sandbox >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+source bench/serve-lib.sh
+build_release
 started=$(date +%s.%N)
-.build/release/usage-sandbox serve --port 0 --db "$work/mason.sqlite" --mason-sims "$sims" --mason-days "$days" \
-    >"$work/out" 2>"$work/err" &
-pid=$!
-for _ in $(seq 1 3000); do
-    grep -q '^listening on ' "$work/out" && break
-    kill -0 "$pid" 2>/dev/null || { cat "$work/err"; exit 1; }
-    sleep 0.1
-done
+serve .build/release/usage-sandbox --db "$work/mason.sqlite" --mason-sims "$sims" --mason-days "$days"
 ready=$(date +%s.%N)
-root="$(sed -n 's/^listening on //p' "$work/out" | head -1)"
-[ -n "$root" ] || { echo "the sandbox did not start within 300 s"; exit 1; }
 rows=$(( sims * (days + 366) ))
 printf 'fleet: %d SIMs x (%d recent days + 366 days of 2020) = %d daily rows, generated and served in %.1f s\n' \
     "$sims" "$days" "$rows" "$(echo "$ready - $started" | bc)"

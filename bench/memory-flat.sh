@@ -10,19 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 target="${1:-1000000}"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
-work="$(mktemp -d)"
-pid=""
-cleanup() {
-    if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-swift build -c release --product usage-sandbox >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
-.build/release/usage-sandbox serve --port 0 --db "$work/memory.sqlite" --log-level error >"$work/out" 2>"$work/err" &
-pid=$!
-for _ in $(seq 1 300); do grep -q '^listening on ' "$work/out" && break; sleep 0.1; done
-root="$(sed -n 's/^listening on //p' "$work/out" | head -1)"
+source bench/serve-lib.sh
+build_release
+serve .build/release/usage-sandbox --db "$work/memory.sqlite" --log-level error
 rss() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$pid/status"; }
 echo "start: $(rss) MiB"
 cat >"$work/mix.lua" <<'LUA'

@@ -19,15 +19,8 @@ for arg in "$@"; do
         *) echo "unknown argument: $arg" >&2; exit 2 ;;
     esac
 done
-work="$(mktemp -d)"
-pid=""
-cleanup() {
-    if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-swift build -c release --product usage-sandbox >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+source bench/serve-lib.sh
+build_release
 
 # Start-up: from spawning the process to the first 200 on the bench's W1 (the demo key, default data).
 started=$(date +%s%N)

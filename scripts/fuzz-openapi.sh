@@ -10,23 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 examples="${1:-15}"
 python3 -c "import schemathesis" 2>/dev/null || pip install -q schemathesis
-work="$(mktemp -d)"
-pid=""
-cleanup() {
-    if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
+source bench/serve-lib.sh
 swift build --product usage-sandbox >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
-.build/debug/usage-sandbox serve --port 0 --db :memory: --log-level error >"$work/out" 2>"$work/err" &
-pid=$!
-for _ in $(seq 1 300); do
-    grep -q '^listening on ' "$work/out" && break
-    kill -0 "$pid" 2>/dev/null || { cat "$work/err"; exit 1; }
-    sleep 0.1
-done
-root="$(sed -n 's/^listening on //p' "$work/out" | head -1)"
+serve .build/debug/usage-sandbox --db :memory: --log-level error
 status=0
 for vendor in zylo mason hyalto usage-engine; do
     case "$vendor" in
