@@ -78,6 +78,7 @@ public final class Sandbox: Sendable {
     public func reset() async throws {
         try database.erase()
         credentials.forgetCached()
+        mason.memo.clear()
         try await tokenKeys.restoreAfterErase()
         journal.clear()
         scenarios.deactivate(nil)

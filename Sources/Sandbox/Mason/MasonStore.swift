@@ -23,6 +23,9 @@ struct MasonStore: Sendable {
 
     let database: SandboxDatabase
     let settings: MasonSettings
+    /// Answered aggregate pages: Mason data is read-only between resets, so a page, once computed, is served from
+    /// memory (no thread hop to SQLite). Bounded; ``Sandbox/reset()`` clears it.
+    let memo = MasonAggregateMemo()
 
     /// The id of fleet `slug`; throws 404 when the fleet does not exist.
     static func fleetID(_ db: Database, slug: String) throws -> Int64 {
@@ -57,6 +60,9 @@ struct MasonStore: Sendable {
         let before = try query.before.map { text throws(MasonAPIError) in
             try MasonPageKey.decode(text, parameter: "before", query: fingerprint)
         }
+        let memoKey = [fingerprint, query.after ?? "", query.before ?? "", String(query.limit)].joined(
+            separator: "\u{0}")
+        if let known = memo.page(memoKey) { return known }
         let rows = try await database.writer.read { db in
             let fleetID = try Self.fleetID(db, slug: fleet)
             var simID: Int64?
@@ -89,7 +95,9 @@ struct MasonStore: Sendable {
                 sim: row.iccid.map { .init(iccid: $0) },
                 usage: .init(upload: row.upload, download: row.download, date: date))
         }
-        return MasonWire.AggregatePage(nextPage: next, prevPage: previous, data: data)
+        let answer = MasonWire.AggregatePage(nextPage: next, prevPage: previous, data: data)
+        memo.remember(answer, for: memoKey)
+        return answer
     }
 
     private static func aggregateRows(

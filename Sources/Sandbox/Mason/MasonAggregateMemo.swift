@@ -1,0 +1,25 @@
+import Synchronization
+
+/// Aggregate pages already answered, by query: Mason's data does not change between resets.
+///
+/// At most ``capacity`` pages; when full it starts again empty, which keeps it bounded without bookkeeping.
+final class MasonAggregateMemo: Sendable {
+    static let capacity = 4_096
+
+    private let pages = Mutex<[String: MasonWire.AggregatePage]>([:])
+
+    func page(_ key: String) -> MasonWire.AggregatePage? {
+        pages.withLock { $0[key] }
+    }
+
+    func remember(_ page: MasonWire.AggregatePage, for key: String) {
+        pages.withLock { pages in
+            if pages.count >= Self.capacity { pages.removeAll(keepingCapacity: true) }
+            pages[key] = page
+        }
+    }
+
+    func clear() {
+        pages.withLock { $0.removeAll() }
+    }
+}
