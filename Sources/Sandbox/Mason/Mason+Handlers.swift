@@ -54,13 +54,13 @@ struct MasonHandlers: Sendable {
     }
 
     private func aggregate(_ request: Request, _ context: SandboxContext, level: MasonStore.Level) async throws
-        -> JSONResponse<MasonWire.AggregatePage>
+        -> RawJSONResponse
     {
         _ = try await authenticate(request)
         var query = try MasonQuery.aggregate(
             request.queryValue, settings: store.settings, lenient: fidelity == .lenient)
         if let cap = context.pageSizeCap { query.limit = min(query.limit, cap) }
-        return JSONResponse(try await store.aggregate(fleet: fleet(context), level: level, query: query))
+        return RawJSONResponse(data: try await store.aggregateJSON(fleet: fleet(context), level: level, query: query))
     }
 
     private func series(_ request: Request, _ context: SandboxContext, iccid: String?) async throws

@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// Aggregate pages already answered, by query: Mason's data does not change between resets.
@@ -6,13 +7,13 @@ import Synchronization
 final class MasonAggregateMemo: Sendable {
     static let capacity = 4_096
 
-    private let pages = Mutex<[String: MasonWire.AggregatePage]>([:])
+    private let pages = Mutex<[String: Data]>([:])
 
-    func page(_ key: String) -> MasonWire.AggregatePage? {
+    func page(_ key: String) -> Data? {
         pages.withLock { $0[key] }
     }
 
-    func remember(_ page: MasonWire.AggregatePage, for key: String) {
+    func remember(_ page: Data, for key: String) {
         pages.withLock { pages in
             if pages.count >= Self.capacity { pages.removeAll(keepingCapacity: true) }
             pages[key] = page

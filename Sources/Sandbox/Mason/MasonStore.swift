@@ -23,8 +23,8 @@ struct MasonStore: Sendable {
 
     let database: SandboxDatabase
     let settings: MasonSettings
-    /// Answered aggregate pages: Mason data is read-only between resets, so a page, once computed, is served from
-    /// memory (no thread hop to SQLite). Bounded; ``Sandbox/reset()`` clears it.
+    /// Answered aggregate pages as JSON: Mason data is read-only between resets, so a page, once computed, is served
+    /// from memory (no thread hop to SQLite, no encoding). Bounded; ``Sandbox/reset()`` clears it.
     let memo = MasonAggregateMemo()
 
     /// The id of fleet `slug`; throws 404 when the fleet does not exist.
@@ -60,9 +60,6 @@ struct MasonStore: Sendable {
         let before = try query.before.map { text throws(MasonAPIError) in
             try MasonPageKey.decode(text, parameter: "before", query: fingerprint)
         }
-        let memoKey = [fingerprint, query.after ?? "", query.before ?? "", String(query.limit)].joined(
-            separator: "\u{0}")
-        if let known = memo.page(memoKey) { return known }
         let rows = try await database.writer.read { db in
             let fleetID = try Self.fleetID(db, slug: fleet)
             var simID: Int64?
@@ -95,9 +92,19 @@ struct MasonStore: Sendable {
                 sim: row.iccid.map { .init(iccid: $0) },
                 usage: .init(upload: row.upload, download: row.download, date: date))
         }
-        let answer = MasonWire.AggregatePage(nextPage: next, prevPage: previous, data: data)
-        memo.remember(answer, for: memoKey)
-        return answer
+        return MasonWire.AggregatePage(nextPage: next, prevPage: previous, data: data)
+    }
+
+    /// ``aggregate(fleet:level:query:)`` as the JSON body, remembered: Mason data does not change between resets.
+    func aggregateJSON(fleet: String, level: Level, query: MasonQuery.Aggregate) async throws -> Data {
+        let key = [
+            fleet, "\(level)", String(query.month), query.marker?.rawValue ?? "", query.order.rawValue,
+            query.column.rawValue, query.after ?? "", query.before ?? "", String(query.limit),
+        ].joined(separator: "\u{0}")
+        if let known = memo.page(key) { return known }
+        let body = try OrderedJSONEncoder.encode(try await aggregate(fleet: fleet, level: level, query: query))
+        memo.remember(body, for: key)
+        return body
     }
 
     private static func aggregateRows(
