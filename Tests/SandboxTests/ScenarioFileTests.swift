@@ -19,6 +19,7 @@ struct ScenarioFileTests {
     @Test(arguments: [
         (#"{"description": "d", "rules": [{\#(rule)}]}"#, "name: is required"),
         (#"{"name": "x", "rules": [{\#(rule)}]}"#, "description: is required"),
+        (#"{"name": "active", "description": "d", "rules": [{\#(rule)}]}"#, #"name: "active" is reserved"#),
         (#"{"name": "x", "description": "d", "rules": []}"#, "rules: expected a non-empty array"),
         (
             #"{"name": "x", "description": "d", "rules": [{\#(rule), "colour": 1}]}"#,

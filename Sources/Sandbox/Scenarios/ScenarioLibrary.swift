@@ -10,6 +10,11 @@ import SandboxScenarios
 public enum ScenarioLibrary {
     /// Every shipped scenario. A broken shipped file is a bug in the sandbox, so it throws.
     public static func builtIn() throws(ScenarioFileError) -> [Scenario] {
+        try shipped.get()
+    }
+
+    /// Read and checked once per process: every start-up, reset and `--scenario NAME` needs the library.
+    private static let shipped = Result { () throws(ScenarioFileError) in
         try SandboxScenarios.files().map { file throws(ScenarioFileError) in
             try ScenarioParser.parse(file.data, file: file.path, source: "built-in")
         }

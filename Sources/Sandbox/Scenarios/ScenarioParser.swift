@@ -39,6 +39,8 @@ struct ScenarioParser {
             fail(
                 "name", "expected lower-case letters, digits and dashes, such as zylo-bad-credentials; got \"\(name)\"")
         }
+        // `GET /__admin/scenarios/active` lists the running activations: a scenario of that name could not be shown.
+        if name == "active" { fail("name", "\"active\" is reserved by the admin API: choose another name") }
         let description = string(object, "description", at: "", required: true) ?? ""
         let seed = integer(object, "seed", at: "", range: 0...Int.max) ?? 1
         var rules: [ScenarioRule] = []
