@@ -33,6 +33,13 @@ extension Request {
     func queryValue(_ name: String) -> String? {
         uri.queryParameters[name[...]].map { String($0) }
     }
+
+    /// A lookup of query parameters that parses the query once, for handlers that read several of them
+    /// (`uri.queryParameters` parses the whole query on every access).
+    func queryValues() -> (String) -> String? {
+        let parameters = uri.queryParameters
+        return { name in parameters[name[...]].map { String($0) } }
+    }
 }
 
 extension DecodingError {
@@ -72,5 +79,17 @@ extension DecodingError {
         case is [Any].Type: "an array"
         default: "an object of the documented shape"
         }
+    }
+}
+
+extension StringProtocol {
+    /// The text without spaces and tabs at either end (Foundation's `trimmingCharacters` is slow on Linux, and
+    /// credentials are read on every request).
+    func trimmingBlanks() -> String {
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = firstIndex(where: { !blank($0) }), let last = lastIndex(where: { !blank($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
     }
 }

@@ -81,30 +81,19 @@ struct SandboxResponder<Inner: HTTPResponder<SandboxContext>>: HTTPResponder {
     private func entry(
         _ request: Request, _ context: SandboxContext, _ outcome: ScenarioStage.Outcome, _ body: Data?,
         elapsed: Duration
-    ) -> RequestJournal.Entry {
-        var requestHeaders: [String: String] = [:]
-        for field in request.headers {
-            requestHeaders[field.name.canonicalName] = Redaction.header(
-                name: field.name.canonicalName, value: field.value)
-        }
-        var responseHeaders: [String: String] = [:]
-        for field in outcome.response?.headers ?? [:] { responseHeaders[field.name.canonicalName] = field.value }
-        let excerpt = body.map {
-            String(
-                Redaction.body($0, contentType: request.headers[.contentType]).prefix(RequestJournal.maxBodyCharacters))
-        }
-        return RequestJournal.Entry(
+    ) -> RequestJournal.Record {
+        RequestJournal.Record(
             id: context.requestID,
-            time: SandboxTime.format(environment.clock.now()),
-            vendor: context.vendor?.rawValue,
-            method: request.method.rawValue,
+            time: environment.clock.now(),
+            vendor: context.vendor,
+            method: request.method,
             path: request.uri.path,
-            query: request.uri.query.map(Redaction.query),
+            query: request.uri.query,
             status: outcome.response?.status.code ?? 0,
-            durationMs: Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3,
-            requestHeaders: requestHeaders,
-            requestBody: excerpt,
-            responseHeaders: responseHeaders,
+            duration: elapsed,
+            requestHeaders: request.headers,
+            body: RequestJournal.Record.body(body, contentType: request.headers[.contentType]),
+            responseHeaders: outcome.response?.headers ?? [:],
             matchedScenario: outcome.label,
             fault: outcome.fault
         )

@@ -7,11 +7,11 @@ extension HyaltoHandlers {
     /// script's form). Expired (on the virtual clock), tampered, unsigned or foreign tokens, and tokens of a
     /// credential that no longer exists, are all 401.
     func authenticate(_ request: Request) async throws -> HyaltoClaims {
-        guard var token = request.headers[.authorization]?.trimmingCharacters(in: .whitespaces), !token.isEmpty else {
+        guard var token = request.headers[.authorization]?.trimmingBlanks(), !token.isEmpty else {
             throw HyaltoAPIError.unauthorized("Authorization header with an access token is required")
         }
         if token.lowercased().hasPrefix("bearer ") {
-            token = String(token.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+            token = token.dropFirst(7).trimmingBlanks()
         }
         let claims: HyaltoClaims
         do {
@@ -39,14 +39,14 @@ extension HyaltoHandlers {
         else { throw HyaltoAPIError.unauthorized("accessKey or secretKey is invalid") }
         let now = Int(environment.clock.now().timeIntervalSince1970)
         let lifetime = Int(settings.tokenLifetime)
-        let provider = try await store.account(id: Int64(accountID), tenant: credential.tenant)
+        let companyName = try await store.companyName(accountID: Int64(accountID), tenant: credential.tenant)
         let claims = HyaltoClaims(
             jti: environment.ids.id(), iat: now, exp: now + lifetime, iss: settings.issuer, scope: "all",
-            serviceProviderId: accountID, accountId: accountID, companyName: provider?.companyName ?? "",
+            serviceProviderId: accountID, accountId: accountID, companyName: companyName ?? "",
             userId: nil, username: nil, apiKeyId: Self.apiKeyID(credential), apex: false,
             access: Dictionary(
                 uniqueKeysWithValues: HyaltoClaims.areas.map { ($0, .init(C: true, R: true, U: true, D: true)) }))
-        let token = try await tokenKeys.hyalto().sign(claims, header: ["typ": "JWT"])
+        let token = try await tokenKeys.hyaltoSigner().sign(claims)
         return HyaltoWire.Token(accessToken: token, expiresIn: lifetime)
     }
 

@@ -12,7 +12,7 @@ extension MasonHandlers {
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2 else { throw MasonAPIError.missingToken }
         let scheme = parts[0].lowercased()
-        let raw = String(parts[1]).trimmingCharacters(in: .whitespaces)
+        let raw = parts[1].trimmingBlanks()
         var candidates: [String] = []
         switch scheme {
         case "basic":

@@ -58,7 +58,7 @@ struct MasonHandlers: Sendable {
     {
         _ = try await authenticate(request)
         var query = try MasonQuery.aggregate(
-            request.queryValue, settings: store.settings, lenient: fidelity == .lenient)
+            request.queryValues(), settings: store.settings, lenient: fidelity == .lenient)
         if let cap = context.pageSizeCap { query.limit = min(query.limit, cap) }
         return RawJSONResponse(data: try await store.aggregateJSON(fleet: fleet(context), level: level, query: query))
     }
@@ -67,7 +67,7 @@ struct MasonHandlers: Sendable {
         -> JSONResponse<MasonWire.SeriesPage>
     {
         _ = try await authenticate(request)
-        let query = try MasonQuery.series(request.queryValue, lenient: fidelity == .lenient)
+        let query = try MasonQuery.series(request.queryValues(), lenient: fidelity == .lenient)
         return JSONResponse(try await store.series(fleet: fleet(context), iccid: iccid, query: query))
     }
 

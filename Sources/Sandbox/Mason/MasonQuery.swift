@@ -99,7 +99,8 @@ enum MasonDate {
     /// Parses `text`. Always accepted: the seed's `2020-08-01T0:00:00-00:00` (one-digit hour, `-00:00`).
     /// Lenient only: a date alone (`2020-08-01`) and the seed's stray character after `Z` (`…T00:00:00Z0`).
     static func parse(_ text: String, lenient: Bool) -> Date? {
-        var text = text.replacingOccurrences(of: " ", with: "+")
+        // A `+` offset sent unencoded arrives as a space.
+        var text = text.utf8.contains(UInt8(ascii: " ")) ? String(text.map { $0 == " " ? "+" : $0 }) : text
         if lenient, text.count > 20, let z = text.lastIndex(of: "Z"), text.index(after: z) != text.endIndex,
             text[text.index(after: z)...].allSatisfy(\.isNumber)
         {

@@ -9,6 +9,15 @@ struct MasonStore: Sendable {
         case account
         /// Every SIM of the fleet, or the one with this iccid.
         case sims(iccid: String?)
+
+        /// The level as part of a memo key (string interpolation of an enum goes through reflection).
+        var memoKey: String {
+            switch self {
+            case .account: "account"
+            case .sims(nil): "sims"
+            case .sims(let iccid?): "sim:" + iccid
+            }
+        }
     }
 
     /// One aggregate row before it becomes wire JSON.
@@ -51,7 +60,7 @@ struct MasonStore: Sendable {
     /// The aggregate usage of `level` for the month of `query.date`, one page of it.
     func aggregate(fleet: String, level: Level, query: MasonQuery.Aggregate) async throws -> MasonWire.AggregatePage {
         let fingerprint = MasonPageKey.fingerprint([
-            fleet, "\(level)", String(query.month), query.marker?.rawValue ?? "", query.order.rawValue,
+            fleet, level.memoKey, String(query.month), query.marker?.rawValue ?? "", query.order.rawValue,
             query.column.rawValue,
         ])
         let after = try query.after.map { text throws(MasonAPIError) in
@@ -98,7 +107,7 @@ struct MasonStore: Sendable {
     /// ``aggregate(fleet:level:query:)`` as the JSON body, remembered: Mason data does not change between resets.
     func aggregateJSON(fleet: String, level: Level, query: MasonQuery.Aggregate) async throws -> Data {
         let key = [
-            fleet, "\(level)", String(query.month), query.marker?.rawValue ?? "", query.order.rawValue,
+            fleet, level.memoKey, String(query.month), query.marker?.rawValue ?? "", query.order.rawValue,
             query.column.rawValue, query.after ?? "", query.before ?? "", String(query.limit),
         ].joined(separator: "\u{0}")
         if let known = memo.page(key) { return known }

@@ -11,8 +11,8 @@ extension ZyloHandlers {
         guard parts.count == 2, parts[0].lowercased() == "bearer",
             let colon = parts[1].firstIndex(of: ":")
         else { throw ZyloAPIError.unauthorized }
-        let tokenID = String(parts[1][..<colon]).trimmingCharacters(in: .whitespaces)
-        let secret = String(parts[1][parts[1].index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+        let tokenID = parts[1][..<colon].trimmingBlanks()
+        let secret = parts[1][parts[1].index(after: colon)...].trimmingBlanks()
         guard !tokenID.isEmpty, !secret.isEmpty,
             let credential = try await credentials.find(vendor: .zylo, key: tokenID),
             let expected = credential.secret, constantTimeEquals(expected, secret)
