@@ -27,6 +27,7 @@ public final class Sandbox: Sendable {
     let zylo: ZyloStore
     let mason: MasonStore
     let hyalto: HyaltoStore
+    let pageTokens: PageTokens
     let usageEngine: UsageEngineStore
     /// The signing keys of the token-issuing vendors.
     let tokenKeys: TokenKeys
@@ -45,7 +46,9 @@ public final class Sandbox: Sendable {
         self.database = database
         self.journal = RequestJournal(capacity: configuration.journalCapacity)
         self.credentials = CredentialStore(database: database)
-        self.zylo = ZyloStore(database: database, environment: environment, settings: configuration.zylo)
+        self.pageTokens = PageTokens()
+        self.zylo = ZyloStore(
+            database: database, environment: environment, settings: configuration.zylo, pageTokens: pageTokens)
         self.mason = MasonStore(database: database, settings: configuration.mason)
         self.tokenKeys = TokenKeys(database: database)
         self.hyalto = HyaltoStore(database: database, environment: environment)
@@ -70,6 +73,7 @@ public final class Sandbox: Sendable {
         } else if let saved = try await sandbox.savedClock() {
             environment.clock.restore(saved)
         }
+        try await sandbox.pageTokens.load(database)
         try await sandbox.loadFixturesIfEmpty()
         return sandbox
     }
@@ -79,6 +83,8 @@ public final class Sandbox: Sendable {
         try database.erase()
         credentials.forgetCached()
         mason.memo.clear()
+        hyalto.companyNames.clear()
+        try await pageTokens.rotate(database)
         try await tokenKeys.restoreAfterErase()
         journal.clear()
         scenarios.deactivate(nil)
@@ -86,6 +92,7 @@ public final class Sandbox: Sendable {
         // A reset reloads the same fixtures the sandbox started with.
         environment.clock.restore(configuration.initialClock)
         try await loadFixturesIfEmpty()
+        zylo.subscriptionRows.clear()
     }
 
     private func activateStartupScenarios() throws {

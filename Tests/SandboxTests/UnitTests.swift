@@ -1,4 +1,7 @@
+import Crypto
 import Foundation
+import Hummingbird
+import JWTKit
 import Testing
 
 @testable import Sandbox
@@ -122,20 +125,129 @@ struct HotPathTests {
         #expect(mismatches == 0)
     }
 
+    static func record(
+        _ id: String, vendor: Vendor = .zylo, headers: HTTPFields = [:], query: String? = nil, body: Data? = nil
+    ) -> RequestJournal.Record {
+        RequestJournal.Record(
+            id: id, time: Date(timeIntervalSince1970: 0), vendor: vendor, method: .post, path: "/", query: query,
+            status: 200, duration: .milliseconds(2), requestHeaders: headers,
+            body: RequestJournal.Record.body(body, contentType: headers[.contentType]), responseHeaders: [:],
+            matchedScenario: nil, fault: nil)
+    }
+
+    /// `id()` writes the UUID text by hand; it must be Foundation's form, lower-cased, version 4.
+    @Test func ids_areFoundationsUUIDTextLowerCased() {
+        let a = IDGenerator.deterministic(seed: 42)
+        let b = IDGenerator.deterministic(seed: 42)
+        for _ in 0..<1_000 {
+            #expect(a.id() == b.uuid().uuidString.lowercased())
+        }
+        let live = IDGenerator.live
+        let ids = Set((0..<2_000).map { _ in live.id() })
+        #expect(ids.count == 2_000)
+        #expect(ids.allSatisfy { UUID(uuidString: $0) != nil && $0.count == 36 && Array($0)[14] == "4" })
+        let secret = live.secret(bytes: 21)
+        #expect(secret.count == 42 && secret.allSatisfy(\.isHexDigit) && secret == secret.lowercased())
+    }
+
+    /// The request path signs Hyalto tokens without jwt-kit; the bytes must be exactly what jwt-kit makes, and
+    /// jwt-kit must verify them.
+    @Test func hs256Signer_makesJWTKitsTokenByteForByte() async throws {
+        let secret = Data((0..<32).map { UInt8($0 * 7 % 256) })
+        let keys = JWTKeyCollection()
+        await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256, serializer: TokenKeys.serializer)
+        let signer = HS256Signer(key: SymmetricKey(data: secret))
+        for (company, user) in [
+            ("Demo Co.", nil), (#"Quote "&" slash / ünïcode \ tab\t"# + "\u{01}\u{1F}\u{7F}\n\t\u{2028}", 7),
+        ] {
+            let claims = HyaltoClaims(
+                jti: "3b1f", iat: 1_700_000_000, exp: 1_700_003_600, iss: "hyalto", scope: "all",
+                serviceProviderId: 164, accountId: 164, companyName: company, userId: user,
+                username: user.map(String.init),
+                apiKeyId: 190, apex: false,
+                access: Dictionary(
+                    uniqueKeysWithValues: HyaltoClaims.areas.map { ($0, .init(C: true, R: true, U: false, D: true)) }))
+            let ours = signer.sign(claims)
+            #expect(ours == (try await keys.sign(claims, header: ["typ": "JWT"])))
+            #expect(try await keys.verify(ours, as: HyaltoClaims.self) == claims)
+        }
+    }
+
+    /// Page tokens are signed, not stored: bound to vendor, tenant and listing, refused when tampered with,
+    /// invalidated per tenant or for all, kept across a restart on the same file, and dropped by a reset.
+    @Test func pageTokens_areBoundSignedAndSurviveARestartButNotAReset() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tokens-\(UUID()).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let database = try SandboxDatabase.open(.file(path))
+        let tokens = PageTokens()
+        try await tokens.load(database)
+        let token = tokens.issue(vendor: .zylo, tenant: "a", scope: "subscriptions", pageSize: 50, cursor: 49)
+        let other = tokens.issue(vendor: .zylo, tenant: "b", scope: "subscriptions", pageSize: 7, cursor: 6)
+        #expect(
+            tokens.lookup(token, vendor: .zylo, tenant: "a", scope: "subscriptions")
+                == PageTokens.Page(pageSize: 50, cursor: 49))
+        #expect(tokens.lookup(token, vendor: .zylo, tenant: "b", scope: "subscriptions") == nil)
+        #expect(tokens.lookup(token, vendor: .zylo, tenant: "a", scope: "exportJobs/-") == nil)
+        #expect(tokens.lookup(token, vendor: .mason, tenant: "a", scope: "subscriptions") == nil)
+        var tampered = Array(token)
+        tampered[3] = tampered[3] == "A" ? "B" : "A"
+        #expect(tokens.lookup(String(tampered), vendor: .zylo, tenant: "a", scope: "subscriptions") == nil)
+        for junk in ["", "x", "not/base64!", String(repeating: "A", count: 38), "'; DROP TABLE setting; --"] {
+            #expect(tokens.lookup(junk, vendor: .zylo, tenant: "a", scope: "subscriptions") == nil)
+        }
+
+        let restarted = PageTokens()
+        try await restarted.load(try SandboxDatabase.open(.file(path)))
+        #expect(restarted.lookup(token, vendor: .zylo, tenant: "a", scope: "subscriptions") != nil)
+
+        try await tokens.forget(vendor: .zylo, tenant: "a", database: database)
+        #expect(tokens.lookup(token, vendor: .zylo, tenant: "a", scope: "subscriptions") == nil)
+        #expect(tokens.lookup(other, vendor: .zylo, tenant: "b", scope: "subscriptions") != nil)
+        let afterForget = PageTokens()
+        try await afterForget.load(try SandboxDatabase.open(.file(path)))
+        #expect(afterForget.lookup(token, vendor: .zylo, tenant: "a", scope: "subscriptions") == nil)
+        try await tokens.forget(vendor: .zylo, tenant: nil, database: database)
+        #expect(tokens.lookup(other, vendor: .zylo, tenant: "b", scope: "subscriptions") == nil)
+
+        let fresh = tokens.issue(vendor: .zylo, tenant: "a", scope: "subscriptions", pageSize: 50, cursor: 49)
+        #expect(tokens.lookup(fresh, vendor: .zylo, tenant: "a", scope: "subscriptions") != nil)
+        try await tokens.rotate(database)
+        #expect(tokens.lookup(fresh, vendor: .zylo, tenant: "a", scope: "subscriptions") == nil)
+    }
+
     @Test func journal_keepsTheNewestEntriesNewestFirst() {
         let journal = RequestJournal(capacity: 3)
         for number in 1...5 {
-            journal.record(
-                .init(
-                    id: "\(number)", time: "", vendor: number % 2 == 0 ? "zylo" : "mason", method: "GET", path: "/",
-                    query: nil, status: 200, durationMs: 0, requestHeaders: [:], requestBody: nil, responseHeaders: [:],
-                    matchedScenario: nil, fault: nil))
+            journal.record(Self.record("\(number)", vendor: number % 2 == 0 ? .zylo : .mason))
         }
         #expect(journal.recent(limit: 10).map(\.id) == ["5", "4", "3"])
         #expect(journal.recent(limit: 2).map(\.id) == ["5", "4"])
         #expect(journal.recent(limit: 10, vendor: .zylo).map(\.id) == ["4"])
         journal.clear()
         #expect(journal.recent(limit: 10).isEmpty)
+    }
+
+    /// The journal keeps the raw head and redacts when it is read; a long body is redacted and cut at once.
+    @Test func journal_masksSecretsInKeptAndLongBodies() throws {
+        let journal = RequestJournal(capacity: 4)
+        let json: HTTPFields = [.contentType: "application/json", .authorization: "Bearer id:hunter2"]
+        journal.record(
+            Self.record(
+                "short", headers: json, query: "a=1&api_key=hunter2", body: Data(#"{"secretKey":"hunter2"}"#.utf8)))
+        let long = #"{"secretKey":"hunter2","text":""# + String(repeating: "x", count: 9_000) + #""}"#
+        journal.record(Self.record("long", headers: json, body: Data(long.utf8)))
+        let entries = journal.recent(limit: 10)
+        let text = String(decoding: try JSONEncoder().encode(entries), as: UTF8.self)
+        #expect(!text.contains("hunter2"))
+        let short = try #require(entries.first { $0.id == "short" })
+        #expect(short.requestHeaders["authorization"] == "Bearer id:***")
+        #expect(short.query == "a=1&api_key=***")
+        #expect(short.requestBody == #"{"secretKey":"***"}"#)
+        #expect(short.time == "1970-01-01T00:00:00.000Z")
+        #expect(short.durationMs == 2)
+        let cut = try #require(entries.first { $0.id == "long" }?.requestBody)
+        #expect(cut.count == RequestJournal.maxBodyCharacters)
+        #expect(cut.contains(#""secretKey":"***""#))
     }
 }
 

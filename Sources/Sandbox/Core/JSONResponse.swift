@@ -26,12 +26,21 @@ struct JSONResponse<Body: Encodable & Sendable>: ResponseGenerator {
 /// A JSON response whose body is already encoded, such as a page spliced from stored JSON.
 struct RawJSONResponse: ResponseGenerator {
     var status: HTTPResponse.Status = .ok
-    let data: Data
+    let buffer: ByteBuffer
+
+    init(status: HTTPResponse.Status = .ok, data: Data) {
+        self.status = status
+        self.buffer = ByteBuffer(bytes: data)
+    }
+
+    init(status: HTTPResponse.Status = .ok, buffer: ByteBuffer) {
+        self.status = status
+        self.buffer = buffer
+    }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         Response(
-            status: status, headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: buffer))
     }
 }
 

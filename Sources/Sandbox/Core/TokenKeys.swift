@@ -3,6 +3,7 @@ import CryptoExtras
 import Foundation
 import GRDB
 import JWTKit
+import Synchronization
 
 /// The sandbox's signing keys: an HS256 secret for Hyalto and an RSA-2048 key (RS256, with a `kid`) for Usage
 /// Engine. Each is made the first time it is needed and kept in SQLite, so tokens issued before a restart still
@@ -17,6 +18,8 @@ actor TokenKeys {
 
     private let database: SandboxDatabase
     private var hmac: JWTKeyCollection?
+    /// The HS256 signer once the key is known, readable without entering the actor.
+    private nonisolated let hmacSigner = Mutex<HS256Signer?>(nil)
     private var rsa: RSAKeys?
 
     init(database: SandboxDatabase) {
@@ -24,11 +27,13 @@ actor TokenKeys {
     }
 
     /// The encoder every token payload goes through: integer `iat`/`exp`, as both vendors issue them.
-    static var serializer: DefaultJWTSerializer {
+    static var serializer: DefaultJWTSerializer { DefaultJWTSerializer(jsonEncoder: payloadEncoder) }
+
+    static var payloadEncoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .integerSecondsSince1970
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return DefaultJWTSerializer(jsonEncoder: encoder)
+        return encoder
     }
 
     /// Hyalto's HS256 keys.
@@ -37,12 +42,21 @@ actor TokenKeys {
         let secret = try await stored("keys.hyalto.hs256") {
             Data(SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }).base64EncodedString()
         }
+        let keyData = Data(base64Encoded: secret) ?? Data(secret.utf8)
         let keys = JWTKeyCollection()
-        await keys.add(
-            hmac: HMACKey(from: Data(base64Encoded: secret) ?? Data(secret.utf8)), digestAlgorithm: .sha256,
-            serializer: Self.serializer)
+        await keys.add(hmac: HMACKey(from: keyData), digestAlgorithm: .sha256, serializer: Self.serializer)
         hmac = keys
+        hmacSigner.withLock { $0 = HS256Signer(key: SymmetricKey(data: keyData)) }
         return keys
+    }
+
+    /// Hyalto's HS256 signer: the same tokens as ``hyalto()``'s `sign(_:header:)` with a `typ` of `JWT`, made
+    /// without jwt-kit's actor hops (token issuance is on the request path of every Hyalto client).
+    nonisolated func hyaltoSigner() async throws -> HS256Signer {
+        if let signer = hmacSigner.withLock({ $0 }) { return signer }
+        _ = try await hyalto()
+        guard let signer = hmacSigner.withLock({ $0 }) else { throw SandboxFailure.internalError("no HS256 key") }
+        return signer
     }
 
     /// Usage Engine's RS256 keys and JWKS.
@@ -104,7 +118,27 @@ actor TokenKeys {
     }
 
     static func base64URL(_ data: Data) -> String {
-        data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        var bytes = Array(data.base64EncodedData())
+        while bytes.last == UInt8(ascii: "=") { bytes.removeLast() }
+        for index in bytes.indices {
+            if bytes[index] == UInt8(ascii: "+") { bytes[index] = UInt8(ascii: "-") }
+            if bytes[index] == UInt8(ascii: "/") { bytes[index] = UInt8(ascii: "_") }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// Signs Hyalto's JWTs with HMAC-SHA256: header `{"alg":"HS256","typ":"JWT"}`, payload as
+/// ``HyaltoClaims/payloadJSON()`` writes it.
+struct HS256Signer: Sendable {
+    let key: SymmetricKey
+
+    private static let header = TokenKeys.base64URL(Data(#"{"alg":"HS256","typ":"JWT"}"#.utf8))
+
+    func sign(_ claims: HyaltoClaims) -> String {
+        let payload = claims.payloadJSON()
+        let input = Self.header + "." + TokenKeys.base64URL(payload)
+        let mac = HMAC<SHA256>.authenticationCode(for: Data(input.utf8), using: key)
+        return input + "." + TokenKeys.base64URL(Data(mac))
     }
 }

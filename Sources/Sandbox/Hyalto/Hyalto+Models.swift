@@ -1,5 +1,6 @@
 import Foundation
 import JWTKit
+import Synchronization
 
 /// Hyalto's wire types.
 enum HyaltoWire {
@@ -165,4 +166,31 @@ struct HyaltoClaims: JWTPayload, Equatable {
 
     /// Expiry is checked against the sandbox's virtual clock by the caller, not the wall clock.
     func verify(using algorithm: some JWTAlgorithm) async throws {}
+
+    /// The payload exactly as ``TokenKeys/payloadEncoder`` writes it (sorted keys, `null` for a missing user),
+    /// written directly: every Hyalto token is signed on the request path, and `JSONEncoder` was most of its cost.
+    func payloadJSON() -> Data {
+        let quote = OrderedJSONEncoder.quote
+        var out = "{\"access\":" + Self.accessJSON(access)
+        out +=
+            ",\"accountId\":\(accountId),\"apex\":\(apex),\"apiKeyId\":\(apiKeyId),\"companyName\":"
+            + quote(companyName)
+        out += ",\"exp\":\(exp),\"iat\":\(iat),\"iss\":" + quote(iss) + ",\"jti\":" + quote(jti)
+        out += ",\"scope\":" + quote(scope) + ",\"serviceProviderId\":\(serviceProviderId)"
+        out += ",\"userId\":" + (userId.map { String($0) } ?? "null")
+        out += ",\"username\":" + (username.map(quote) ?? "null") + "}"
+        return Data(out.utf8)
+    }
+
+    /// `access` in sorted-key JSON; the last one is remembered, since every token the sandbox issues has the same.
+    private static func accessJSON(_ access: [String: Rights]) -> String {
+        if let known = accessMemo.withLock({ $0 }), known.access == access { return known.json }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let json = (try? encoder.encode(access)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        accessMemo.withLock { $0 = (access, json) }
+        return json
+    }
+
+    private static let accessMemo = Mutex<(access: [String: Rights], json: String)?>(nil)
 }

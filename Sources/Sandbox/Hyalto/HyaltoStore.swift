@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// Hyalto's state in SQLite: each tenant's accounts, purchased services and their allocation changes.
 ///
@@ -9,6 +10,26 @@ import GRDB
 struct HyaltoStore: Sendable {
     let database: SandboxDatabase
     let environment: SandboxEnvironment
+    /// Company names by account, for token issuance. Accounts are only ever added (fixtures and new credentials),
+    /// so a remembered name stays true until a reset, which clears this.
+    let companyNames = CompanyNames()
+
+    final class CompanyNames: Sendable {
+        private let names = Mutex<[String: String]>([:])
+
+        func name(_ key: String) -> String? { names.withLock { $0[key] } }
+        func remember(_ name: String, for key: String) { names.withLock { $0[key] = name } }
+        func clear() { names.withLock { $0.removeAll() } }
+    }
+
+    /// The company name of account `accountID` when it belongs to `tenant`.
+    func companyName(accountID: Int64, tenant: String) async throws -> String? {
+        let key = tenant + "\u{0}" + String(accountID)
+        if let known = companyNames.name(key) { return known }
+        guard let name = try await account(id: accountID, tenant: tenant)?.companyName else { return nil }
+        companyNames.remember(name, for: key)
+        return name
+    }
 
     /// An account as the store keeps it.
     struct Account: Codable, Sendable, FetchableRecord {

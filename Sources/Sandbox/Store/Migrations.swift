@@ -32,6 +32,8 @@ enum Migrations {
                 t.column("createdAt", .text).notNull()
             }
         }
+        // Page tokens are signed now (PageTokens), not stored.
+        migrator.registerMigration("core-v2-signed-page-tokens") { db in try db.drop(table: "pageToken") }
         ZyloStore.registerMigrations(&migrator)
         MasonStore.registerMigrations(&migrator)
         HyaltoStore.registerMigrations(&migrator)

@@ -14,7 +14,7 @@ struct ZyloHandlers: Sendable {
         let page = try await store.listSubscriptions(
             tenant: credential.tenant, page: try pageRequest(request, context: context))
         return RawJSONResponse(
-            data: ZyloWire.subscriptionList(nextPageToken: page.nextPageToken, subscriptionsJSON: page.items))
+            buffer: ZyloWire.subscriptionList(nextPageToken: page.nextPageToken, subscriptionsJSON: page.items))
     }
 
     /// Get subscription by ID: `GET /v1/subscriptions/{subscription}`.

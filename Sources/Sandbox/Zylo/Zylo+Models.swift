@@ -1,19 +1,20 @@
 import Foundation
+import NIOCore
 
 /// Zylo's wire types other than the Subscription object.
 enum ZyloWire {
     /// `GET /v1/subscriptions`.
     /// `{"nextPageToken":…,"subscriptions":[…]}` from subscriptions already encoded as JSON text.
-    static func subscriptionList(nextPageToken: String, subscriptionsJSON: [String]) -> Data {
-        var body = Data(#"{"nextPageToken":"#.utf8)
-        body.append((try? OrderedJSONEncoder.encode(nextPageToken)) ?? Data(#""""#.utf8))
-        body.append(contentsOf: Array(#","subscriptions":["#.utf8))
-        body.reserveCapacity(body.count + subscriptionsJSON.reduce(0) { $0 + $1.utf8.count + 1 } + 2)
+    static func subscriptionList(nextPageToken: String, subscriptionsJSON: [ByteBuffer]) -> ByteBuffer {
+        let head = #"{"nextPageToken":"# + OrderedJSONEncoder.quote(nextPageToken) + #","subscriptions":["#
+        var body = ByteBuffer()
+        body.reserveCapacity(head.utf8.count + subscriptionsJSON.reduce(0) { $0 + $1.readableBytes + 1 } + 2)
+        body.writeString(head)
         for (index, json) in subscriptionsJSON.enumerated() {
-            if index > 0 { body.append(UInt8(ascii: ",")) }
-            body.append(contentsOf: Array(json.utf8))
+            if index > 0 { body.writeInteger(UInt8(ascii: ",")) }
+            body.writeImmutableBuffer(json)
         }
-        body.append(contentsOf: Array("]}".utf8))
+        body.writeString("]}")
         return body
     }
 

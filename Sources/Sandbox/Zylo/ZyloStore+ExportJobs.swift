@@ -32,7 +32,7 @@ extension ZyloStore {
         let now = environment.clock.now()
         return try await database.writer.write { db in
             try Self.settle(db, now: now)
-            return try page(db, tenant: tenant, scope: "exportJobs/\(scope)", request: request) { cursor, limit in
+            return try page(tenant: tenant, scope: "exportJobs/\(scope)", request: request) { cursor, limit in
                 try ZyloExportJobRecord.fetchAll(
                     db,
                     sql: """

@@ -25,7 +25,7 @@ extension ZyloStore {
         return try await database.writer.write { db in
             guard try subscriptionExists(db, id: subscriptionId) else { return nil }
             try Self.settle(db, now: now)
-            return try page(db, tenant: tenant, scope: "importJob/\(subscriptionId)", request: request) {
+            return try page(tenant: tenant, scope: "importJob/\(subscriptionId)", request: request) {
                 cursor, limit in
                 try ZyloImportJobRecord.fetchAll(
                     db,

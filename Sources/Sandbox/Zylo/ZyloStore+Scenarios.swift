@@ -74,6 +74,6 @@ extension ZyloStore {
 
     /// Forgets the page tokens of `tenant` (every tenant's when `nil`).
     func forgetPageTokens(tenant: String?) async throws {
-        try await database.writer.write { db in try PageTokens.forget(db, vendor: .zylo, tenant: tenant) }
+        try await pageTokens.forget(vendor: .zylo, tenant: tenant, database: database)
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import NIOCore
+import Synchronization
 
 /// Zylo's state in SQLite: the fixture company's subscriptions and users, and each tenant's jobs and imports.
 ///
@@ -22,6 +24,32 @@ struct ZyloStore: Sendable {
     let database: SandboxDatabase
     let environment: SandboxEnvironment
     let settings: ZyloSettings
+    let pageTokens: PageTokens
+    /// The fixture subscriptions, read once: they never change after loading (a reset clears this).
+    let subscriptionRows = SubscriptionRows()
+
+    final class SubscriptionRows: Sendable {
+        private struct State {
+            var rows: Rows?
+            var generation = 0
+        }
+
+        private let state = Mutex(State())
+
+        typealias Rows = [(position: Int64, json: ByteBuffer)]
+
+        func get(_ load: () async throws -> Rows) async throws -> Rows {
+            let (known, generation) = state.withLock { ($0.rows, $0.generation) }
+            if let known { return known }
+            let loaded = try await load()
+            // A load that raced a reset is answered but not kept.
+            state.withLock { if $0.generation == generation { $0.rows = loaded } }
+            return loaded
+        }
+
+        /// Forgets the rows; the next listing reads them again.
+        func clear() { state.withLock { $0 = State(rows: nil, generation: $0.generation + 1) } }
+    }
 
     // MARK: Fixtures
 
@@ -56,14 +84,23 @@ struct ZyloStore: Sendable {
     ///
     /// Answers each subscription as the JSON text stored at load time (already in the vendor's key order), so a
     /// page is spliced together instead of decoded and encoded again: a 50-item page is about 47 KB.
-    func listSubscriptions(tenant: String, page request: PageRequest) async throws -> Page<String> {
-        try await database.writer.write { db in
-            try page(db, tenant: tenant, scope: "subscriptions", request: request) { cursor, limit in
-                try Row.fetchAll(
-                    db, sql: "SELECT position, json FROM zyloSubscription WHERE position > ? ORDER BY position LIMIT ?",
-                    arguments: [cursor ?? -1, limit]
-                ).map { row in (key: row["position"], item: row["json"]) }
+    func listSubscriptions(tenant: String, page request: PageRequest) async throws -> Page<ByteBuffer> {
+        let rows = try await subscriptionRows.get {
+            try await database.writer.read { db in
+                try Row.fetchAll(db, sql: "SELECT position, json FROM zyloSubscription ORDER BY position").map { row in
+                    (position: row["position"], json: ByteBuffer(string: row["json"]))
+                }
             }
+        }
+        return try page(tenant: tenant, scope: "subscriptions", request: request) { cursor, limit in
+            // The first row after `cursor`, by binary search over the ordered positions.
+            var start = 0
+            var end = rows.count
+            while start < end {
+                let middle = (start + end) / 2
+                if rows[middle].position > (cursor ?? -1) { end = middle } else { start = middle + 1 }
+            }
+            return rows[start..<min(start + limit, rows.count)].map { (key: $0.position, item: $0.json) }
         }
     }
 
@@ -145,14 +182,13 @@ struct ZyloStore: Sendable {
 
     /// One page of a listing: `fetch(cursor, limit)` answers rows after `cursor` with their keys.
     func page<Item: Sendable>(
-        _ db: Database, tenant: String, scope: String, request: PageRequest,
+        tenant: String, scope: String, request: PageRequest,
         fetch: (Int64?, Int) throws -> [(key: Int64, item: Item)]
     ) throws -> Page<Item> {
         var pageSize = request.pageSize ?? settings.defaultPageSize
         var cursor: Int64?
         if let token = request.pageToken, !token.isEmpty {
-            guard let stored = try PageTokens.lookup(db, token: token, vendor: .zylo, tenant: tenant, scope: scope)
-            else {
+            guard let stored = pageTokens.lookup(token, vendor: .zylo, tenant: tenant, scope: scope) else {
                 throw ZyloAPIError.badRequest(
                     "pageToken is invalid: it is unknown or was issued for a different request")
             }
@@ -168,10 +204,7 @@ struct ZyloStore: Sendable {
         let items = rows.prefix(served)
         var next = ""
         if rows.count > served, let last = items.last {
-            next = environment.ids.id()
-            try PageTokens.issue(
-                db, token: next, vendor: .zylo, tenant: tenant, scope: scope, pageSize: pageSize, cursor: last.key,
-                now: environment.clock.now())
+            next = pageTokens.issue(vendor: .zylo, tenant: tenant, scope: scope, pageSize: pageSize, cursor: last.key)
         }
         return Page(items: items.map(\.item), nextPageToken: next)
     }
