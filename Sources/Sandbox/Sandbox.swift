@@ -92,7 +92,7 @@ public final class Sandbox: Sendable {
         // A reset reloads the same fixtures the sandbox started with.
         environment.clock.restore(configuration.initialClock)
         try await loadFixturesIfEmpty()
-        zylo.subscriptionRows.clear()
+        zylo.subscriptionCache.clear()
     }
 
     private func activateStartupScenarios() throws {

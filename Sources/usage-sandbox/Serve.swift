@@ -112,11 +112,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let level = Logger.Level(rawValue: logLevel) ?? .info
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        LoggingSystem.bootstrap { label in SandboxLogHandler(label: label, level: level) }
         let sandbox: Sandbox
         // Generating a large fleet takes seconds: say so on a terminal, stay quiet in CI logs.
         let announce = isatty(STDERR_FILENO) == 1 && masonSims * (masonDays + 366) > 1_000_000

@@ -33,6 +33,35 @@ struct ZyloSubscriptionTests {
         }
     }
 
+    /// Answered pages are remembered, but never past a token's life: a page asked for again is the same page, the
+    /// same token is refused to another tenant, and once a scenario makes tokens stale the remembered page is not
+    /// served (the stale token gets Zylo's 400) while a fresh listing hands out a new token that works.
+    @Test func listSubscriptions_rememberedPagesFollowTenantsAndStaleTokens() async throws {
+        try await Harness.run { h in
+            let first = try await h.get("/zylo/v1/subscriptions?pageSize=7").json()
+            let token = try #require(first["nextPageToken"] as? String)
+            let second = try await h.get("/zylo/v1/subscriptions?pageToken=\(token)")
+            #expect(second.status == .ok)
+            #expect(try await h.get("/zylo/v1/subscriptions?pageToken=\(token)").text == second.text)
+            let other = try await h.mintZyloToken()
+            #expect(try await h.get("/zylo/v1/subscriptions?pageToken=\(token)", token: other).status == .badRequest)
+
+            _ = try await h.post("/__admin/scenarios/zylo-page-token-stale/activate", token: nil)
+            let stale = try await h.get("/zylo/v1/subscriptions?pageToken=\(token)")
+            #expect(stale.status == .badRequest)
+            #expect(stale.text.contains("pageToken"))
+            let again = try await h.get("/zylo/v1/subscriptions?pageSize=7").json()
+            let fresh = try #require(again["nextPageToken"] as? String)
+            #expect(fresh != token)
+            let ids = { (page: [String: Any]) in
+                (page["subscriptions"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
+            }
+            let resumed = try await h.get("/zylo/v1/subscriptions?pageToken=\(fresh)").json()
+            #expect(ids(resumed) == ids(try second.json()))
+            #expect(ids(resumed)?.count == 7)
+        }
+    }
+
     @Test(arguments: ["0", "101", "-1", "ten", "2.5"])
     func listSubscriptions_rejectsBadPageSize(pageSize: String) async throws {
         try await Harness.run { h in

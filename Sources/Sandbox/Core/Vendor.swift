@@ -23,6 +23,10 @@ public enum Vendor: String, CaseIterable, Codable, Sendable {
 
     /// The vendor whose real host name is `host` (port and letter case ignored).
     init?(host: String) {
+        // An address (`127.0.0.1:8080`, `[::1]:8080`), the usual case, names no vendor.
+        guard let first = host.utf8.first, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first),
+            first != UInt8(ascii: "[")
+        else { return nil }
         let name = host.split(separator: ":", maxSplits: 1).first.map { $0.lowercased() } ?? ""
         guard let vendor = Vendor.allCases.first(where: { $0.hostNames.contains(name) }) else { return nil }
         self = vendor

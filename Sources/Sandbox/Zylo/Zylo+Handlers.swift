@@ -11,10 +11,9 @@ struct ZyloHandlers: Sendable {
     /// Get list of subscriptions: `GET /v1/subscriptions?pageSize=&pageToken=`.
     func getListOfSubscriptions(_ request: Request, context: SandboxContext) async throws -> some ResponseGenerator {
         let credential = try await authenticate(request)
-        let page = try await store.listSubscriptions(
-            tenant: credential.tenant, page: try pageRequest(request, context: context))
         return RawJSONResponse(
-            buffer: ZyloWire.subscriptionList(nextPageToken: page.nextPageToken, subscriptionsJSON: page.items))
+            buffer: try await store.listSubscriptions(
+                tenant: credential.tenant, page: try pageRequest(request, context: context)))
     }
 
     /// Get subscription by ID: `GET /v1/subscriptions/{subscription}`.

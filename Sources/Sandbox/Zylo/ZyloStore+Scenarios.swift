@@ -75,5 +75,6 @@ extension ZyloStore {
     /// Forgets the page tokens of `tenant` (every tenant's when `nil`).
     func forgetPageTokens(tenant: String?) async throws {
         try await pageTokens.forget(vendor: .zylo, tenant: tenant, database: database)
+        subscriptionCache.forgetPages()
     }
 }

@@ -25,31 +25,8 @@ struct ZyloStore: Sendable {
     let environment: SandboxEnvironment
     let settings: ZyloSettings
     let pageTokens: PageTokens
-    /// The fixture subscriptions, read once: they never change after loading (a reset clears this).
-    let subscriptionRows = SubscriptionRows()
-
-    final class SubscriptionRows: Sendable {
-        private struct State {
-            var rows: Rows?
-            var generation = 0
-        }
-
-        private let state = Mutex(State())
-
-        typealias Rows = [(position: Int64, json: ByteBuffer)]
-
-        func get(_ load: () async throws -> Rows) async throws -> Rows {
-            let (known, generation) = state.withLock { ($0.rows, $0.generation) }
-            if let known { return known }
-            let loaded = try await load()
-            // A load that raced a reset is answered but not kept.
-            state.withLock { if $0.generation == generation { $0.rows = loaded } }
-            return loaded
-        }
-
-        /// Forgets the rows; the next listing reads them again.
-        func clear() { state.withLock { $0 = State(rows: nil, generation: $0.generation + 1) } }
-    }
+    /// The fixture subscriptions and the list pages already answered (a reset clears both).
+    let subscriptionCache = ZyloSubscriptionCache()
 
     // MARK: Fixtures
 
@@ -84,15 +61,21 @@ struct ZyloStore: Sendable {
     ///
     /// Answers each subscription as the JSON text stored at load time (already in the vendor's key order), so a
     /// page is spliced together instead of decoded and encoded again: a 50-item page is about 47 KB.
-    func listSubscriptions(tenant: String, page request: PageRequest) async throws -> Page<ByteBuffer> {
-        let rows = try await subscriptionRows.get {
+    func listSubscriptions(tenant: String, page request: PageRequest) async throws -> ByteBuffer {
+        let key = [
+            tenant, request.pageSize.map(String.init) ?? "", request.pageToken ?? "",
+            request.cap.map(String.init) ?? "",
+        ].joined(separator: "\u{0}")
+        let (known, generation) = subscriptionCache.page(key)
+        if let known { return known }
+        let rows = try await subscriptionCache.rows {
             try await database.writer.read { db in
                 try Row.fetchAll(db, sql: "SELECT position, json FROM zyloSubscription ORDER BY position").map { row in
                     (position: row["position"], json: ByteBuffer(string: row["json"]))
                 }
             }
         }
-        return try page(tenant: tenant, scope: "subscriptions", request: request) { cursor, limit in
+        let page = try page(tenant: tenant, scope: "subscriptions", request: request) { cursor, limit in
             // The first row after `cursor`, by binary search over the ordered positions.
             var start = 0
             var end = rows.count
@@ -102,6 +85,9 @@ struct ZyloStore: Sendable {
             }
             return rows[start..<min(start + limit, rows.count)].map { (key: $0.position, item: $0.json) }
         }
+        let body = ZyloWire.subscriptionList(nextPageToken: page.nextPageToken, subscriptionsJSON: page.items)
+        subscriptionCache.remember(body, for: key, generation: generation)
+        return body
     }
 
     /// `GET /v1/subscriptions/{id}`.
