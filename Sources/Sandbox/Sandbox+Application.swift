@@ -32,7 +32,8 @@ extension Sandbox {
         return SandboxResponder(
             inner: router.buildResponder(), profiles: profiles, journal: journal, environment: environment,
             maxBodyBytes: configuration.maxBodyBytes,
-            scenarios: ScenarioStage(engine: scenarios, credentials: credentials, zylo: zylo, clock: environment.clock))
+            scenarios: ScenarioStage(engine: scenarios, credentials: credentials, zylo: zylo, clock: environment.clock),
+            fixturesReady: fixturesReady)
     }
 
     /// The HTTP application serving the sandbox on `configuration.host`:`configuration.port`.

@@ -28,6 +28,8 @@ public final class Sandbox: Sendable {
     let mason: MasonStore
     let hyalto: HyaltoStore
     let pageTokens: PageTokens
+    /// Open once every fixture is in the database; see ``loadFixturesIfEmpty(deferring:)``.
+    let fixturesReady = FixtureGate()
     let usageEngine: UsageEngineStore
     /// The signing keys of the token-issuing vendors.
     let tokenKeys: TokenKeys
@@ -38,8 +40,7 @@ public final class Sandbox: Sendable {
     public static let emulatedVendors: [Vendor] = [.hyalto, .usageEngine, .zylo, .mason]
 
     private init(
-        configuration: SandboxConfiguration, environment: SandboxEnvironment, database: SandboxDatabase,
-        library: [Scenario]
+        configuration: SandboxConfiguration, environment: SandboxEnvironment, database: SandboxDatabase
     ) {
         self.configuration = configuration
         self.environment = environment
@@ -53,7 +54,9 @@ public final class Sandbox: Sendable {
         self.tokenKeys = TokenKeys(database: database)
         self.hyalto = HyaltoStore(database: database, environment: environment)
         self.usageEngine = UsageEngineStore(database: database, environment: environment)
-        self.scenarios = ScenarioEngine(library: library + configuration.scenarios)
+        let added = configuration.scenarios
+        // A broken shipped file is a bug that the scenario file tests catch; here it would only hide the library.
+        self.scenarios = ScenarioEngine(loadingLibrary: { ((try? ScenarioLibrary.builtIn()) ?? []) + added })
     }
 
     /// Opens (or creates) the database, restores the saved clock, and loads fixtures into an empty database.
@@ -64,9 +67,7 @@ public final class Sandbox: Sendable {
         let ids = configuration.deterministicIDs ? IDGenerator.deterministic(seed: configuration.seed) : .live
         let environment = SandboxEnvironment(clock: VirtualClock(configuration.initialClock), ids: ids)
         let database = try SandboxDatabase.open(configuration.database)
-        let sandbox = Sandbox(
-            configuration: configuration, environment: environment, database: database,
-            library: try ScenarioLibrary.builtIn())
+        let sandbox = Sandbox(configuration: configuration, environment: environment, database: database)
         try sandbox.activateStartupScenarios()
         if configuration.resetOnStart {
             try database.erase()
@@ -74,15 +75,17 @@ public final class Sandbox: Sendable {
             environment.clock.restore(saved)
         }
         try await sandbox.pageTokens.load(database)
-        try await sandbox.loadFixturesIfEmpty()
+        try await sandbox.loadFixturesIfEmpty(deferring: configuration.deferFixtureLoading)
         return sandbox
     }
 
     /// Wipes all state, forgets the journal, resets the clock to its initial mode, and reloads the fixtures.
     public func reset() async throws {
+        try await fixturesReady.wait()
         try database.erase()
         credentials.forgetCached()
         mason.memo.clear()
+        mason.months.clear()
         hyalto.companyNames.clear()
         try await pageTokens.rotate(database)
         try await tokenKeys.restoreAfterErase()
@@ -91,7 +94,7 @@ public final class Sandbox: Sendable {
         try activateStartupScenarios()
         // A reset reloads the same fixtures the sandbox started with.
         environment.clock.restore(configuration.initialClock)
-        try await loadFixturesIfEmpty()
+        try await loadFixturesIfEmpty(deferring: false)
         zylo.subscriptionCache.clear()
     }
 
@@ -132,25 +135,60 @@ public final class Sandbox: Sendable {
         return try json.map { try JSONDecoder().decode(VirtualClock.Mode.self, from: Data($0.utf8)) }
     }
 
-    private func loadFixturesIfEmpty() async throws {
-        guard try database.isEmpty() else { return }
+    /// Loads whatever fixtures the database lacks, in two steps: the demo credentials and Mason's fleets, SIMs and
+    /// days first (small; Mason's usage is made a month at a time on first use), then Zylo's and Hyalto's data. With
+    /// `deferring` the second step runs after this returns, while the server already answers;
+    /// requests that need it wait at ``fixturesReady``. Each step is one transaction with its own marker, so a kill
+    /// in the middle leaves the next start to finish the job.
+    private func loadFixturesIfEmpty(deferring: Bool) async throws {
+        let markers = try await database.writer.read { db in
+            try Set(
+                String.fetchAll(db, sql: "SELECT name FROM setting WHERE name IN ('fixtures.base', 'fixtures.loaded')"))
+        }
         let seed = configuration.seed
         let now = environment.clock.now()
-        let demo = DemoCredentials.all(seed: seed, createdAt: SandboxTime.format(now))
-        let zyloEntries =
-            try configuration.fixturesDirectory.flatMap(ZyloFixtureFiles.load(from:))
-            ?? ZyloFixtures.generate(seed: seed, now: now)
-        let mason = configuration.mason
-        try await database.writer.write { db in
-            for credential in demo { try credential.insert(db) }
-            try ZyloStore.loadFixtures(db, entries: zyloEntries)
-            try MasonFixtures.load(db, seed: seed, settings: mason, now: now)
-            try HyaltoFixtures.provision(
-                db, tenant: DemoCredentials.hyaltoAccountID, companyName: "Demo Co.", seed: seed, now: now)
-            try db.execute(
-                sql: "INSERT INTO setting (name, value) VALUES ('fixtures.loaded', ?)", arguments: ["\(seed)"])
+        if markers.isEmpty {
+            let demo = DemoCredentials.all(seed: seed, createdAt: SandboxTime.format(now))
+            let mason = configuration.mason
+            try await database.writer.write { db in
+                for credential in demo { try credential.insert(db) }
+                try MasonFixtures.load(db, seed: seed, settings: mason, now: now)
+                try db.execute(
+                    sql: "INSERT INTO setting (name, value) VALUES ('fixtures.base', ?)", arguments: ["\(seed)"])
+            }
+            try await saveClock()
         }
-        try await saveClock()
+        guard !markers.contains("fixtures.loaded") else { return fixturesReady.open() }
+        // A malformed fixture file stops start-up here, before anything is deferred.
+        let files = try configuration.fixturesDirectory.flatMap(ZyloFixtureFiles.load(from:))
+        let rest = { [database] in
+            let zylo = try ZyloStore.entriesToLoad(files ?? ZyloFixtures.generate(seed: seed, now: now))
+            // Short transactions, so a Mason request that needs the writer meanwhile waits for one chunk at most.
+            for start in stride(from: 0, to: zylo.count, by: 16) {
+                try await database.writer.write { db in
+                    try ZyloStore.loadFixtures(db, entries: zylo[start..<min(start + 16, zylo.count)])
+                }
+            }
+            try await database.writer.write { db in
+                try HyaltoFixtures.provision(
+                    db, tenant: DemoCredentials.hyaltoAccountID, companyName: "Demo Co.", seed: seed, now: now)
+                try db.execute(
+                    sql: "INSERT INTO setting (name, value) VALUES ('fixtures.loaded', ?)", arguments: ["\(seed)"])
+            }
+        }
+        guard deferring else {
+            try await rest()
+            return fixturesReady.open()
+        }
+        let gate = fixturesReady
+        Task {
+            do {
+                try await rest()
+                gate.open()
+            } catch {
+                gate.fail("the Zylo and Hyalto fixtures could not be loaded: \(error)")
+            }
+        }
     }
 
     /// Writes the built-in fixtures for `seed` to `directory` in the format `--fixtures` loads.

@@ -151,6 +151,7 @@ struct Serve: AsyncParsableCommand {
         configuration.port = port
         configuration.database = db == ":memory:" ? .memory : .file(db)
         configuration.resetOnStart = reset
+        configuration.deferFixtureLoading = true
         configuration.seed = seed
         configuration.fixturesDirectory = fixtures
         configuration.adminToken = adminToken

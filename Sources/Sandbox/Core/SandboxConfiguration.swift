@@ -33,6 +33,9 @@ public struct SandboxConfiguration: Sendable {
     public var database = DatabaseLocation.file(".usage-sandbox/sandbox.sqlite")
     /// Wipe all state at start-up.
     public var resetOnStart = false
+    /// Whether ``Sandbox/open(_:)`` returns before Zylo's and Hyalto's fixtures are loaded (they load in the
+    /// background; requests that need them wait). `serve` sets it, so the server answers sooner.
+    public var deferFixtureLoading = false
     /// The seed of the deterministic fixture generators.
     public var seed: UInt64 = 42
     /// A folder of the user's own fixture files (`zylo/subscriptions.json`, `zylo/users.csv`) to load instead of

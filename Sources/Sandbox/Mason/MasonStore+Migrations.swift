@@ -60,5 +60,20 @@ extension MasonStore {
                 t.primaryKey(["month", "simId", "deviceId", "carrierId"])
             }
         }
+        // Usage is made a month at a time on first use (MasonFixtures.materialize); a database from before keeps
+        // every month it already has.
+        migrator.registerMigration("mason-v2-months") { db in
+            try db.create(table: "masonMonthDone") { t in t.primaryKey("month", .integer) }
+            try db.execute(
+                sql: """
+                    CREATE INDEX IF NOT EXISTS masonUsage_day
+                    ON masonUsage (day, simId, upload, download, deviceId, carrierId)
+                    """)
+            try db.execute(
+                sql: """
+                    INSERT INTO masonMonthDone (month)
+                    SELECT DISTINCT month FROM masonDay WHERE EXISTS (SELECT 1 FROM masonUsage)
+                    """)
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// Mason's state in SQLite: the fixture fleets, SIMs and daily usage; aggregates and series are computed by
 /// SQLite over indexed tables (monthly rollups for aggregates, the daily table for series).
@@ -35,6 +36,55 @@ struct MasonStore: Sendable {
     /// Answered aggregate pages as JSON: Mason data is read-only between resets, so a page, once computed, is served
     /// from memory (no thread hop to SQLite, no encoding). Bounded; ``Sandbox/reset()`` clears it.
     let memo = MasonAggregateMemo()
+    /// Months whose usage rows are known to exist (see ``MasonFixtures/materialize(_:month:)``); cleared on reset.
+    let months = Months()
+
+    final class Months: Sendable {
+        private struct State {
+            /// Every month with days in the data, read once.
+            var available: [Int]?
+            var done: Set<Int> = []
+        }
+
+        private let state = Mutex(State())
+
+        func available(_ read: () async throws -> [Int]) async throws -> [Int] {
+            if let known = state.withLock({ $0.available }) { return known }
+            let months = try await read()
+            state.withLock { $0.available = months }
+            return months
+        }
+
+        func missing(_ months: [Int]) -> [Int] {
+            state.withLock { state in months.filter { !state.done.contains($0) } }
+        }
+        func insert(_ months: [Int]) { state.withLock { $0.done.formUnion(months) } }
+        func clear() { state.withLock { $0 = State() } }
+    }
+
+    /// Makes sure the usage rows of `months` (`yyyymm`) exist, writing the missing ones.
+    func ensure(months wanted: [Int]) async throws {
+        let missing = months.missing(wanted)
+        guard !missing.isEmpty else { return }
+        try await database.writer.write { db in
+            for month in missing { try MasonFixtures.materialize(db, month: month) }
+        }
+        months.insert(missing)
+    }
+
+    /// Makes sure the usage rows of every month that days `[start, end)` touch exist.
+    func ensure(startDay: Int, endDay: Int) async throws {
+        guard endDay > startDay else { return }
+        let first = MasonDay.components(startDay)
+        let last = MasonDay.components(endDay - 1)
+        let range = (first.year * 100 + first.month)...(last.year * 100 + last.month)
+        let available = try await months.available {
+            try await database.writer.read { db in
+                try Int.fetchAll(db, sql: "SELECT DISTINCT month FROM masonDay ORDER BY month")
+            }
+        }
+        try await ensure(months: available.filter(range.contains))
+    }
 
     /// The id of fleet `slug`; throws 404 when the fleet does not exist.
     static func fleetID(_ db: Database, slug: String) throws -> Int64 {
@@ -69,6 +119,7 @@ struct MasonStore: Sendable {
         let before = try query.before.map { text throws(MasonAPIError) in
             try MasonPageKey.decode(text, parameter: "before", query: fingerprint)
         }
+        try await ensure(months: [query.month])
         let rows = try await database.writer.read { db in
             let fleetID = try Self.fleetID(db, slug: fleet)
             var simID: Int64?
@@ -172,7 +223,8 @@ struct MasonStore: Sendable {
 
     /// Daily usage over `[start, end)` for the fleet, or one SIM, optionally only where a marker has a value.
     func series(fleet: String, iccid: String?, query: MasonQuery.Series) async throws -> MasonWire.SeriesPage {
-        try await database.writer.read { db in
+        try await ensure(startDay: query.startDay, endDay: query.endDay)
+        return try await database.writer.read { db in
             let fleetID = try Self.fleetID(db, slug: fleet)
             var filters = ["s.fleetId = :fleet", "u.day >= :start", "u.day < :end"]
             var arguments: StatementArguments = ["fleet": fleetID, "start": query.startDay, "end": query.endDay]

@@ -11,7 +11,22 @@ public final class ScenarioEngine: Sendable {
     }
 
     private struct State {
-        var library: [String: Scenario] = [:]
+        /// Read on first use: parsing the shipped library costs a fifth of start-up, and most runs never use it.
+        private var known: [String: Scenario]?
+        private let load: @Sendable () -> [Scenario]
+
+        init(load: @escaping @Sendable () -> [Scenario]) { self.load = load }
+
+        var library: [String: Scenario] {
+            mutating get {
+                if let known { return known }
+                let loaded = Dictionary(load().map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
+                known = loaded
+                return loaded
+            }
+            set { known = newValue }
+        }
+
         var activations: [ScenarioActivation] = []
         var nextID = 1
     }
@@ -21,8 +36,13 @@ public final class ScenarioEngine: Sendable {
     private let activeCount = Atomic<Int>(0)
 
     /// Creates an engine that knows `library`, with nothing active.
-    public init(library: [Scenario]) {
-        state = Mutex(State(library: Dictionary(library.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })))
+    public convenience init(library: [Scenario]) {
+        self.init(loadingLibrary: { library })
+    }
+
+    /// Creates an engine whose library `load` gives the first time it is needed, with nothing active.
+    public init(loadingLibrary load: @escaping @Sendable () -> [Scenario]) {
+        state = Mutex(State(load: load))
     }
 
     /// Whether no scenario is active.

@@ -39,11 +39,4 @@ public final class SandboxDatabase: Sendable {
         try writer.erase()
         try Migrations.migrator.migrate(writer)
     }
-
-    /// Whether the database holds no fixture data yet.
-    func isEmpty() throws -> Bool {
-        try writer.read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = 'fixtures.loaded'") == nil
-        }
-    }
 }

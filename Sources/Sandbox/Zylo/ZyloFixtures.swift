@@ -170,9 +170,14 @@ enum ZyloFixtures {
         var random = SeededRandom(seed: seed ^ 0x7A79_6C6F)
         let ids = IDGenerator.deterministic(seed: seed ^ 0x5A59_4C4F)
         let calendar = Calendar(identifier: .gregorian)
+        // Thousands of users ask for a few hundred distinct days; Foundation's calendar arithmetic is slow on Linux.
+        var days: [Int: String] = [:]
         let day = { (offset: Int) -> String in
+            if let known = days[offset] { return known }
             let date = calendar.date(byAdding: .day, value: offset, to: now) ?? now
-            return String(SandboxTime.format(date).prefix(10))
+            let text = String(SandboxTime.format(date).prefix(10))
+            days[offset] = text
+            return text
         }
         return (0..<subscriptionCount).map { index in
             let app = apps[index % apps.count]

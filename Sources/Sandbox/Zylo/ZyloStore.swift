@@ -30,15 +30,40 @@ struct ZyloStore: Sendable {
 
     // MARK: Fixtures
 
-    /// Fills an empty database with the fixture company.
-    static func loadFixtures(_ db: Database, entries: [ZyloFixtures.Entry]) throws {
-        for (position, entry) in entries.enumerated() {
-            let json = String(decoding: try OrderedJSONEncoder.encode(entry.subscription), as: UTF8.self)
+    /// Fills an empty database with the fixture company, or the part of it from `offset` on: `entries` are
+    /// `entriesToLoad`'s, with each subscription's stored JSON already encoded. Writing the same part again changes
+    /// nothing, so a load cut short by a kill can simply be run again.
+    static func loadFixtures(_ db: Database, entries: ArraySlice<(entry: ZyloFixtures.Entry, json: String)>) throws {
+        for (position, item) in zip(entries.indices, entries) {
             try db.execute(
-                sql: "INSERT INTO zyloSubscription (id, position, appName, json) VALUES (?, ?, ?, ?)",
-                arguments: [entry.subscription.id, position, entry.appName, json])
-            for user in entry.users { try upsert(db, user: user, tenant: "", subscriptionId: entry.subscription.id) }
+                sql: "INSERT OR REPLACE INTO zyloSubscription (id, position, appName, json) VALUES (?, ?, ?, ?)",
+                arguments: [item.entry.subscription.id, position, item.entry.appName, item.json])
+            try insertFixtureUsers(db, item.entry.users, subscriptionId: item.entry.subscription.id)
         }
+    }
+
+    /// A subscription's fixture users in one statement (a statement per row was most of the fixture load).
+    private static func insertFixtureUsers(_ db: Database, _ users: [ZyloUser], subscriptionId: String) throws {
+        guard !users.isEmpty else { return }
+        var arguments = StatementArguments()
+        for user in users {
+            arguments += [
+                "", subscriptionId, user.firstName, user.lastName, user.lastActivityDate, user.daysActiveOfLast30,
+                user.licenseNames, user.isPaidUser,
+            ]
+        }
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO zyloUser (tenant, subscriptionId, firstName, lastName, lastActivityDate,
+                    daysActiveOfLast30, licenseNames, isPaidUser)
+                VALUES \(Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?)", count: users.count).joined(separator: ", "))
+                """,
+            arguments: arguments)
+    }
+
+    /// `entries` with each subscription encoded as the JSON the list answers splice together.
+    static func entriesToLoad(_ entries: [ZyloFixtures.Entry]) throws -> [(entry: ZyloFixtures.Entry, json: String)] {
+        try entries.map { ($0, String(decoding: try OrderedJSONEncoder.encode($0.subscription), as: UTF8.self)) }
     }
 
     static func upsert(_ db: Database, user: ZyloUser, tenant: String, subscriptionId: String) throws {
