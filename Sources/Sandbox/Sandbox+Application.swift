@@ -33,7 +33,7 @@ extension Sandbox {
             inner: router.buildResponder(), profiles: profiles, journal: journal, environment: environment,
             maxBodyBytes: configuration.maxBodyBytes,
             scenarios: ScenarioStage(engine: scenarios, credentials: credentials, zylo: zylo, clock: environment.clock),
-            fixturesReady: fixturesReady)
+            hyaltoReady: hyaltoReady, zyloReady: zyloReady)
     }
 
     /// The HTTP application serving the sandbox on `configuration.host`:`configuration.port`.

@@ -28,8 +28,9 @@ public final class Sandbox: Sendable {
     let mason: MasonStore
     let hyalto: HyaltoStore
     let pageTokens: PageTokens
-    /// Open once every fixture is in the database; see ``loadFixturesIfEmpty(deferring:)``.
-    let fixturesReady = FixtureGate()
+    /// Open once Hyalto's and Zylo's fixtures are in the database; see ``loadFixturesIfEmpty(deferring:)``.
+    let hyaltoReady = FixtureGate()
+    let zyloReady = FixtureGate()
     let usageEngine: UsageEngineStore
     /// The signing keys of the token-issuing vendors.
     let tokenKeys: TokenKeys
@@ -81,7 +82,8 @@ public final class Sandbox: Sendable {
 
     /// Wipes all state, forgets the journal, resets the clock to its initial mode, and reloads the fixtures.
     public func reset() async throws {
-        try await fixturesReady.wait()
+        try await hyaltoReady.wait()
+        try await zyloReady.wait()
         try database.erase()
         credentials.forgetCached()
         mason.memo.clear()
@@ -135,19 +137,18 @@ public final class Sandbox: Sendable {
         return try json.map { try JSONDecoder().decode(VirtualClock.Mode.self, from: Data($0.utf8)) }
     }
 
-    /// Loads whatever fixtures the database lacks, in two steps: the demo credentials and Mason's fleets, SIMs and
-    /// days first (small; Mason's usage is made a month at a time on first use), then Zylo's and Hyalto's data. With
-    /// `deferring` the second step runs after this returns, while the server already answers;
-    /// requests that need it wait at ``fixturesReady``. Each step is one transaction with its own marker, so a kill
-    /// in the middle leaves the next start to finish the job.
+    /// Loads whatever fixtures the database lacks, in steps: the demo credentials and Mason's fleets, SIMs and days
+    /// first (small; Mason's usage is made a month at a time on first use), then Hyalto's accounts, then Zylo's
+    /// company. With `deferring` the Hyalto and Zylo steps run after this returns, while the server already answers;
+    /// requests that need them wait at ``hyaltoReady`` and ``zyloReady``. Each step ends with its own marker and
+    /// Zylo's chunks can be written twice without harm, so a kill in the middle leaves the next start to finish.
     private func loadFixturesIfEmpty(deferring: Bool) async throws {
         let markers = try await database.writer.read { db in
-            try Set(
-                String.fetchAll(db, sql: "SELECT name FROM setting WHERE name IN ('fixtures.base', 'fixtures.loaded')"))
+            try Set(String.fetchAll(db, sql: "SELECT name FROM setting WHERE name LIKE 'fixtures.%'"))
         }
         let seed = configuration.seed
         let now = environment.clock.now()
-        if markers.isEmpty {
+        if markers.isDisjoint(with: ["fixtures.base", "fixtures.loaded"]) {
             let demo = DemoCredentials.all(seed: seed, createdAt: SandboxTime.format(now))
             let mason = configuration.mason
             try await database.writer.write { db in
@@ -158,11 +159,35 @@ public final class Sandbox: Sendable {
             }
             try await saveClock()
         }
-        guard !markers.contains("fixtures.loaded") else { return fixturesReady.open() }
+        guard !markers.contains("fixtures.loaded") else {
+            hyaltoReady.open()
+            return zyloReady.open()
+        }
         // A malformed fixture file stops start-up here, before anything is deferred.
         let files = try configuration.fixturesDirectory.flatMap(ZyloFixtureFiles.load(from:))
+        let subscriptions = configuration.zylo.fixtureSubscriptions
+        let hyaltoDone = markers.contains("fixtures.hyalto")
+        let (hyaltoGate, zyloGate) = (hyaltoReady, zyloReady)
         let rest = { [database] in
-            let zylo = try ZyloStore.entriesToLoad(files ?? ZyloFixtures.generate(seed: seed, now: now))
+            if !hyaltoDone {
+                try await database.writer.write { db in
+                    try HyaltoFixtures.provision(
+                        db, tenant: DemoCredentials.hyaltoAccountID, companyName: "Demo Co.", seed: seed, now: now)
+                    try db.execute(
+                        sql: "INSERT INTO setting (name, value) VALUES ('fixtures.hyalto', ?)", arguments: ["\(seed)"])
+                }
+            }
+            hyaltoGate.open()
+            // Generated off the event loops (which now run Swift's tasks), so serving is not held up meanwhile.
+            let zylo = try await withCheckedThrowingContinuation { continuation in
+                DispatchQueue.global(qos: .utility).async {
+                    continuation.resume(
+                        with: Result {
+                            try ZyloStore.entriesToLoad(
+                                files ?? ZyloFixtures.generate(seed: seed, now: now, count: subscriptions))
+                        })
+                }
+            }
             // Short transactions, so a Mason request that needs the writer meanwhile waits for one chunk at most.
             for start in stride(from: 0, to: zylo.count, by: 16) {
                 try await database.writer.write { db in
@@ -170,23 +195,19 @@ public final class Sandbox: Sendable {
                 }
             }
             try await database.writer.write { db in
-                try HyaltoFixtures.provision(
-                    db, tenant: DemoCredentials.hyaltoAccountID, companyName: "Demo Co.", seed: seed, now: now)
                 try db.execute(
                     sql: "INSERT INTO setting (name, value) VALUES ('fixtures.loaded', ?)", arguments: ["\(seed)"])
             }
+            zyloGate.open()
         }
-        guard deferring else {
-            try await rest()
-            return fixturesReady.open()
-        }
-        let gate = fixturesReady
+        guard deferring else { return try await rest() }
         Task {
             do {
                 try await rest()
-                gate.open()
             } catch {
-                gate.fail("the Zylo and Hyalto fixtures could not be loaded: \(error)")
+                let reason = "the Zylo and Hyalto fixtures could not be loaded: \(error)"
+                hyaltoGate.fail(reason)
+                zyloGate.fail(reason)
             }
         }
     }

@@ -57,6 +57,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Virtual seconds an uploaded Zylo import job stays IN_PROGRESS.")
     var zyloImportSeconds: Double = 10
 
+    @Option(help: "Subscriptions in Zylo's generated fixture company (used when the database is empty).")
+    var zyloSubscriptions = 120
+
     @Option(help: "SIMs in Mason's generated fleet (used when the database is empty).")
     var masonSims = 40
 
@@ -84,6 +87,9 @@ struct Serve: AsyncParsableCommand {
         }
         guard zyloExportSeconds >= 0, zyloImportSeconds >= 0 else {
             throw ValidationError("--zylo-export-seconds and --zylo-import-seconds must not be negative")
+        }
+        guard (1...100_000).contains(zyloSubscriptions) else {
+            throw ValidationError("--zylo-subscriptions must be from 1 to 100000, got \(zyloSubscriptions)")
         }
         guard (2...1_000_000).contains(masonSims) else {
             throw ValidationError("--mason-sims must be from 2 to 1000000, got \(masonSims)")
@@ -115,9 +121,9 @@ struct Serve: AsyncParsableCommand {
         LoggingSystem.bootstrap { label in SandboxLogHandler(label: label, level: level) }
         let sandbox: Sandbox
         // Generating a large fleet takes seconds: say so on a terminal, stay quiet in CI logs.
-        let announce = isatty(STDERR_FILENO) == 1 && masonSims * (masonDays + 366) > 1_000_000
+        let announce = isatty(STDERR_FILENO) == 1 && (masonSims > 100_000 || zyloSubscriptions > 1_000)
         let started = Date()
-        if announce { Self.note("generating Mason data for \(masonSims) SIMs (used when the database is empty)…") }
+        if announce { Self.note("generating fixtures for a large fleet or company (used when the database is empty)…") }
         do {
             var configuration = self.configuration
             for scenario in try resolvedScenarios() {
@@ -159,6 +165,7 @@ struct Serve: AsyncParsableCommand {
         configuration.maxBodyBytes = maxBodyBytes
         configuration.zylo.exportDuration = zyloExportSeconds
         configuration.zylo.importDuration = zyloImportSeconds
+        configuration.zylo.fixtureSubscriptions = zyloSubscriptions
         configuration.mason.sims = masonSims
         configuration.mason.recentDays = masonDays
         configuration.usageEngine.tokenRatePerSecond = usageEngineTokenRate

@@ -124,6 +124,8 @@ public struct ZyloSettings: Sendable {
     public var defaultPageSize = 50
     /// The largest `pageSize` accepted (undocumented by the vendor).
     public var maxPageSize = 100
+    /// How many subscriptions the generated fixture company has (`--fixtures` files replace it).
+    public var fixtureSubscriptions = 120
 
     /// Creates the defaults described on each property.
     public init() {}

@@ -17,9 +17,10 @@ struct SandboxResponder<Inner: HTTPResponder<SandboxContext>>: HTTPResponder {
     let environment: SandboxEnvironment
     let maxBodyBytes: Int
     let scenarios: ScenarioStage
-    /// Zylo, Hyalto and admin requests wait here until a deferred fixture load is done; Mason and Usage Engine
-    /// need nothing from it.
-    let fixturesReady: FixtureGate
+    /// Hyalto, Zylo and admin requests wait here until a deferred fixture load has written what they need; Mason
+    /// and Usage Engine need nothing from it.
+    let hyaltoReady: FixtureGate
+    let zyloReady: FixtureGate
 
     func respond(to request: Request, context: SandboxContext) async throws -> Response {
         let started = ContinuousClock.now
@@ -40,11 +41,9 @@ struct SandboxResponder<Inner: HTTPResponder<SandboxContext>>: HTTPResponder {
         let profile = context.vendor.flatMap { profiles[$0] }
         var outcome: ScenarioStage.Outcome
         do {
-            if context.vendor == .zylo || context.vendor == .hyalto
-                || (isAdmin && request.uri.path != "/__admin/health")
-            {
-                try await fixturesReady.wait()
-            }
+            let needsAll = isAdmin && request.uri.path != "/__admin/health"
+            if context.vendor == .hyalto || needsAll { try await hyaltoReady.wait() }
+            if context.vendor == .zylo || needsAll { try await zyloReady.wait() }
             outcome = try await scenarios.respond(to: request, context: context, body: capturedBody, profile: profile) {
                 try await inner.respond(to: $0, context: $1)
             }

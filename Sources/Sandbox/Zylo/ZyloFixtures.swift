@@ -165,8 +165,8 @@ enum ZyloFixtures {
     /// The number of fixture subscriptions.
     static let subscriptionCount = 120
 
-    /// The fixture company for `seed`; `now` anchors activity dates and contract terms.
-    static func generate(seed: UInt64, now: Date) -> [Entry] {
+    /// The fixture company for `seed` with `count` subscriptions; `now` anchors activity dates and contract terms.
+    static func generate(seed: UInt64, now: Date, count: Int = subscriptionCount) -> [Entry] {
         var random = SeededRandom(seed: seed ^ 0x7A79_6C6F)
         let ids = IDGenerator.deterministic(seed: seed ^ 0x5A59_4C4F)
         let calendar = Calendar(identifier: .gregorian)
@@ -179,7 +179,7 @@ enum ZyloFixtures {
             days[offset] = text
             return text
         }
-        return (0..<subscriptionCount).map { index in
+        return (0..<count).map { index in
             let app = apps[index % apps.count]
             let unit = businessUnits[(index / apps.count + index) % businessUnits.count]
             let created = now.addingTimeInterval(-Double(400 + index * 3) * 86_400)
