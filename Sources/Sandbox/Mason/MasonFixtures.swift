@@ -105,6 +105,15 @@ enum MasonFixtures {
                 GROUP BY d.month, u.simId, u.deviceId, u.carrierId
                 """,
             arguments: ["month": month])
+        try db.execute(
+            sql: """
+                INSERT INTO masonDaily (fleetId, day, upload, download)
+                SELECT s.fleetId, u.day, sum(u.upload), sum(u.download)
+                FROM masonDay d JOIN masonUsage u ON u.day = d.day JOIN masonSim s ON s.id = u.simId
+                WHERE d.month = :month
+                GROUP BY s.fleetId, u.day
+                """,
+            arguments: ["month": month])
         try db.execute(sql: "INSERT INTO masonMonthDone (month) VALUES (?)", arguments: [month])
     }
 

@@ -64,10 +64,24 @@ extension MasonStore {
         // every month it already has.
         migrator.registerMigration("mason-v2-months") { db in
             try db.create(table: "masonMonthDone") { t in t.primaryKey("month", .integer) }
+            // A fleet's daily totals, so an account series reads a row per day instead of one per SIM and day.
+            try db.create(table: "masonDaily", options: [.withoutRowID]) { t in
+                t.column("fleetId", .integer).notNull()
+                t.column("day", .integer).notNull()
+                t.column("upload", .integer).notNull()
+                t.column("download", .integer).notNull()
+                t.primaryKey(["fleetId", "day"])
+            }
             try db.execute(
                 sql: """
                     CREATE INDEX IF NOT EXISTS masonUsage_day
                     ON masonUsage (day, simId, upload, download, deviceId, carrierId)
+                    """)
+            try db.execute(
+                sql: """
+                    INSERT INTO masonDaily (fleetId, day, upload, download)
+                    SELECT s.fleetId, u.day, sum(u.upload), sum(u.download)
+                    FROM masonUsage u JOIN masonSim s ON s.id = u.simId GROUP BY s.fleetId, u.day
                     """)
             try db.execute(
                 sql: """

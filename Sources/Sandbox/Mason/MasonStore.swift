@@ -186,6 +186,15 @@ struct MasonStore: Sendable {
             grouping = "GROUP BY s.id" + (marker.map { ", \($0)" } ?? "")
             if simID != nil { filters.append("s.id = :sim") }
         }
+        // A whole fleet's month without a marker is the sum of its daily totals: a row per day, not per SIM.
+        let source =
+            level == .account && marker == nil
+            ? "FROM masonDaily m WHERE m.fleetId = :fleet AND m.day IN (SELECT day FROM masonDay WHERE month = :month)"
+            : """
+            FROM masonMonthly m JOIN masonSim s ON s.id = m.simId
+            \(marker == nil ? "" : "LEFT JOIN masonDevice d ON d.id = m.deviceId LEFT JOIN masonCarrier c ON c.id = m.carrierId")
+            WHERE \(filters.joined(separator: " AND "))
+            """
         let ascending = (query.order == .asc) != backwards
         let comparison = ascending ? ">" : "<"
         let keyComparison = backwards ? "<" : ">"
@@ -198,9 +207,7 @@ struct MasonStore: Sendable {
                 SELECT \(resourceKey) AS rkey, \(level == .account ? "NULL" : "s.iccid") AS iccid, \(markerColumn) AS mval,
                     coalesce(sum(m.upload), 0) AS upload, coalesce(sum(m.download), 0) AS download,
                     coalesce(sum(m.upload), 0) + coalesce(sum(m.download), 0) AS total
-                FROM masonMonthly m JOIN masonSim s ON s.id = m.simId
-                \(marker == nil ? "" : "LEFT JOIN masonDevice d ON d.id = m.deviceId LEFT JOIN masonCarrier c ON c.id = m.carrierId")
-                WHERE \(filters.joined(separator: " AND "))
+                \(source)
                 \(grouping)
             ) \(keyset)
             ORDER BY \(query.column.rawValue) \(ascending ? "ASC" : "DESC"), rkey \(backwards ? "DESC" : "ASC")
@@ -226,6 +233,9 @@ struct MasonStore: Sendable {
         try await ensure(startDay: query.startDay, endDay: query.endDay)
         return try await database.writer.read { db in
             let fleetID = try Self.fleetID(db, slug: fleet)
+            if iccid == nil && query.marker == nil {
+                return try Self.fleetSeries(db, fleetID: fleetID, query: query)
+            }
             var filters = ["s.fleetId = :fleet", "u.day >= :start", "u.day < :end"]
             var arguments: StatementArguments = ["fleet": fleetID, "start": query.startDay, "end": query.endDay]
             if let iccid {
@@ -253,5 +263,22 @@ struct MasonStore: Sendable {
                         day: MasonDay.timestamp(row["day"]), upload: row["upload"], download: row["download"])
                 })
         }
+    }
+
+    /// A whole fleet's series without a marker, from the daily totals made with each month.
+    private static func fleetSeries(_ db: Database, fleetID: Int64, query: MasonQuery.Series) throws
+        -> MasonWire.SeriesPage
+    {
+        let rows = try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT day, upload, download FROM masonDaily
+                    WHERE fleetId = ? AND day >= ? AND day < ? ORDER BY day
+                    """),
+            arguments: [fleetID, query.startDay, query.endDay])
+        return MasonWire.SeriesPage(
+            data: rows.map { row in
+                MasonWire.SeriesRow(day: MasonDay.timestamp(row["day"]), upload: row["upload"], download: row["download"])
+            })
     }
 }

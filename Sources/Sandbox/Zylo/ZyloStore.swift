@@ -170,7 +170,7 @@ struct ZyloStore: Sendable {
                 WHERE (u.tenant = :tenant OR (u.tenant = '' AND NOT EXISTS (
                     SELECT 1 FROM zyloUser o WHERE o.tenant = :tenant AND o.subscriptionId = u.subscriptionId
                     AND o.firstName = u.firstName AND o.lastName = u.lastName)))
-                AND (:scope = '-' OR s.id = :scope)
+                \(scope == "-" ? "" : "AND u.subscriptionId = :scope")
                 ORDER BY s.position, u.lastName, u.firstName
                 """,
             arguments: ["tenant": tenant, "scope": scope]
