@@ -114,6 +114,15 @@ enum MasonFixtures {
                 GROUP BY s.fleetId, u.day
                 """,
             arguments: ["month": month])
+        try db.execute(
+            sql: """
+                INSERT INTO masonSimMonth (month, fleetId, simId, iccid, upload, download, total)
+                SELECT m.month, s.fleetId, s.id, s.iccid, sum(m.upload), sum(m.download), sum(m.upload) + sum(m.download)
+                FROM masonMonthly m JOIN masonSim s ON s.id = m.simId
+                WHERE m.month = :month
+                GROUP BY s.id
+                """,
+            arguments: ["month": month])
         try db.execute(sql: "INSERT INTO masonMonthDone (month) VALUES (?)", arguments: [month])
     }
 

@@ -64,6 +64,23 @@ extension MasonStore {
         // every month it already has.
         migrator.registerMigration("mason-v2-months") { db in
             try db.create(table: "masonMonthDone") { t in t.primaryKey("month", .integer) }
+            // Each SIM's month, so a page of SIM aggregates is read in order from an index instead of summed and
+            // sorted over the whole fleet.
+            try db.create(table: "masonSimMonth", options: [.withoutRowID]) { t in
+                t.column("month", .integer).notNull()
+                t.column("fleetId", .integer).notNull()
+                t.column("simId", .integer).notNull()
+                t.column("iccid", .text).notNull()
+                t.column("upload", .integer).notNull()
+                t.column("download", .integer).notNull()
+                t.column("total", .integer).notNull()
+                t.primaryKey(["month", "simId"])
+            }
+            for column in ["total", "upload", "download"] {
+                try db.create(
+                    index: "masonSimMonth_\(column)", on: "masonSimMonth",
+                    columns: ["month", "fleetId", column, "iccid"])
+            }
             // A fleet's daily totals, so an account series reads a row per day instead of one per SIM and day.
             try db.create(table: "masonDaily", options: [.withoutRowID]) { t in
                 t.column("fleetId", .integer).notNull()
@@ -82,6 +99,12 @@ extension MasonStore {
                     INSERT INTO masonDaily (fleetId, day, upload, download)
                     SELECT s.fleetId, u.day, sum(u.upload), sum(u.download)
                     FROM masonUsage u JOIN masonSim s ON s.id = u.simId GROUP BY s.fleetId, u.day
+                    """)
+            try db.execute(
+                sql: """
+                    INSERT INTO masonSimMonth (month, fleetId, simId, iccid, upload, download, total)
+                    SELECT m.month, s.fleetId, s.id, s.iccid, sum(m.upload), sum(m.download), sum(m.upload) + sum(m.download)
+                    FROM masonMonthly m JOIN masonSim s ON s.id = m.simId GROUP BY m.month, s.id
                     """)
             try db.execute(
                 sql: """

@@ -202,13 +202,24 @@ struct MasonStore: Sendable {
             cursor == nil
             ? ""
             : "WHERE \(query.column.rawValue) \(comparison) :value OR (\(query.column.rawValue) = :value AND rkey \(keyComparison) :key)"
+        // A page of every SIM without a marker reads each SIM's month in the order of the sort column.
+        let rows =
+            level == .sims(iccid: nil) && marker == nil
+            ? """
+            SELECT s.iccid || char(31) AS rkey, s.iccid AS iccid, NULL AS mval, s.upload AS upload,
+                s.download AS download, s.total AS total
+            FROM masonSimMonth s WHERE s.month = :month AND s.fleetId = :fleet
+            """
+            : """
+            SELECT \(resourceKey) AS rkey, \(level == .account ? "NULL" : "s.iccid") AS iccid, \(markerColumn) AS mval,
+                coalesce(sum(m.upload), 0) AS upload, coalesce(sum(m.download), 0) AS download,
+                coalesce(sum(m.upload), 0) + coalesce(sum(m.download), 0) AS total
+            \(source)
+            \(grouping)
+            """
         let sql = """
             SELECT * FROM (
-                SELECT \(resourceKey) AS rkey, \(level == .account ? "NULL" : "s.iccid") AS iccid, \(markerColumn) AS mval,
-                    coalesce(sum(m.upload), 0) AS upload, coalesce(sum(m.download), 0) AS download,
-                    coalesce(sum(m.upload), 0) + coalesce(sum(m.download), 0) AS total
-                \(source)
-                \(grouping)
+                \(rows)
             ) \(keyset)
             ORDER BY \(query.column.rawValue) \(ascending ? "ASC" : "DESC"), rkey \(backwards ? "DESC" : "ASC")
             LIMIT :limit
@@ -278,7 +289,8 @@ struct MasonStore: Sendable {
             arguments: [fleetID, query.startDay, query.endDay])
         return MasonWire.SeriesPage(
             data: rows.map { row in
-                MasonWire.SeriesRow(day: MasonDay.timestamp(row["day"]), upload: row["upload"], download: row["download"])
+                MasonWire.SeriesRow(
+                    day: MasonDay.timestamp(row["day"]), upload: row["upload"], download: row["download"])
             })
     }
 }
