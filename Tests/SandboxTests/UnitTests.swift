@@ -215,6 +215,16 @@ struct HotPathTests {
         #expect(tokens.lookup(fresh, vendor: .zylo, tenant: "a", scope: "subscriptions") == nil)
     }
 
+    /// The token answer is written by hand; it must be the encoder's bytes, escapes included.
+    @Test func hyaltoTokenJSON_isTheEncodersBytes() throws {
+        for token in ["eyJ.eyJ.sig-_", #"odd "quote" \ and \#u{01} control"#] {
+            let answer = HyaltoWire.Token(accessToken: token, expiresIn: 3_600)
+            #expect(answer.json == (try OrderedJSONEncoder.encode(answer)))
+            let decoded = try JSONSerialization.jsonObject(with: answer.json) as? [String: Any]
+            #expect(decoded?["accessToken"] as? String == token)
+        }
+    }
+
     @Test func journal_keepsTheNewestEntriesNewestFirst() {
         let journal = RequestJournal(capacity: 3)
         for number in 1...5 {

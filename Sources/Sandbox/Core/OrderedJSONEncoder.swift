@@ -84,9 +84,7 @@ public enum OrderedJSONEncoder {
 
     static func quote(_ string: String) -> String {
         // Most strings need no escape: copy them whole instead of scalar by scalar.
-        guard string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
-            return "\"" + string + "\""
-        }
+        guard needsEscaping(string) else { return "\"" + string + "\"" }
         var out: [UInt8] = [UInt8(ascii: "\"")]
         out.reserveCapacity(string.utf8.count + 16)
         let hex = Array("0123456789abcdef".utf8)
@@ -105,6 +103,16 @@ public enum OrderedJSONEncoder {
         }
         out.append(UInt8(ascii: "\""))
         return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func needsEscaping(_ string: String) -> Bool {
+        var string = string
+        return string.withUTF8 { bytes in
+            for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                return true
+            }
+            return false
+        }
     }
 
     static func number<T: BinaryFloatingPoint & LosslessStringConvertible>(_ value: T, _ path: [any CodingKey]) throws

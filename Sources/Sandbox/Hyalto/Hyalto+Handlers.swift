@@ -14,7 +14,7 @@ struct HyaltoHandlers: Sendable {
     func generateToken(_ request: Request, context: SandboxContext) async throws -> some ResponseGenerator {
         var request = request
         let body = try await request.decodeJSON(HyaltoWire.TokenRequest.self, context: context)
-        return JSONResponse(try await token(for: body))
+        return RawJSONResponse(data: try await token(for: body).json)
     }
 
     /// Retrieve list of customers: `GET /accountManagement/accounts`, a top-level JSON array.

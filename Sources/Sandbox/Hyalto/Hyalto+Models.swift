@@ -10,6 +10,14 @@ enum HyaltoWire {
         let accessToken: String
         let scope = "all"
         let expiresIn: Int
+
+        /// The same bytes as encoding it, written directly (every Hyalto client asks for tokens).
+        var json: Data {
+            Data(
+                (#"{"tokenType":"# + OrderedJSONEncoder.quote(tokenType) + #","accessToken":"#
+                    + OrderedJSONEncoder.quote(accessToken) + #","scope":"# + OrderedJSONEncoder.quote(scope)
+                    + #","expiresIn":"# + String(expiresIn) + "}").utf8)
+        }
     }
 
     /// The token request body, as the public script sends it.
