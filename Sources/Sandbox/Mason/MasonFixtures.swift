@@ -76,9 +76,13 @@ enum MasonFixtures {
     /// Usage is a pure function of the SIM, the day and the seed, so it is made a month at a time when a request
     /// first needs that month, instead of for every SIM and day at start-up: start-up then costs the same at any
     /// fleet size, and a month of the default fleet takes about a millisecond.
-    static func materialize(_ db: Database, month: Int) throws {
+    /// Answers whether the month is there now; not while the fleet is missing (a reset between erasing and
+    /// reloading), so that month is made again later.
+    @discardableResult
+    static func materialize(_ db: Database, month: Int) throws -> Bool {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM masonMonthDone WHERE month = ?", arguments: [month]) != true
-        else { return }
+        else { return true }
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM masonSim LIMIT 1") == true else { return false }
         let seed = try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM setting WHERE name = 'mason.seed'")
         try db.execute(
             sql: """
@@ -124,6 +128,7 @@ enum MasonFixtures {
                 """,
             arguments: ["month": month])
         try db.execute(sql: "INSERT INTO masonMonthDone (month) VALUES (?)", arguments: [month])
+        return true
     }
 
     private static func insertDays(_ db: Database, settings: MasonSettings, now: Date) throws {

@@ -66,10 +66,10 @@ struct MasonStore: Sendable {
     func ensure(months wanted: [Int]) async throws {
         let missing = months.missing(wanted)
         guard !missing.isEmpty else { return }
-        try await database.writer.write { db in
-            for month in missing { try MasonFixtures.materialize(db, month: month) }
+        let made = try await database.writer.write { db in
+            try missing.filter { month in try MasonFixtures.materialize(db, month: month) }
         }
-        months.insert(missing)
+        months.insert(made)
     }
 
     /// Makes sure the usage rows of every month that days `[start, end)` touch exist.
