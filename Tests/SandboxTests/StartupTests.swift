@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -48,5 +49,34 @@ struct StartupTests {
         }
         #expect(reference.value.contains("iccid"))
         #expect(referenceSeries.value.components(separatedBy: "\"upload\"").count > 50)
+    }
+
+    /// A database made before months were made on first use (usage rows, no per-month tables) is brought forward by
+    /// its migration and answers exactly as before.
+    @Test func databaseFromBeforeMonthTables_isBackfilledByItsMigration() async throws {
+        let path = PersistenceTests.temporaryDatabase()
+        let aggregate = "aggregate/usage/sim?date=2020-08-01T00:00:00Z&limit=50"
+        let account = "aggregate/usage?date=2020-08-01T00:00:00Z"
+        let series = "series/usage?start=2020-08-01T00:00:00Z&end=2020-09-01T00:00:00Z"
+        let answers = TokenBox()
+        try await PersistenceTests.withSandbox(at: path) { (h: Harness) async throws in
+            answers.value = [
+                try await h.mason(aggregate).text, try await h.mason(account).text, try await h.mason(series).text,
+            ]
+            .joined(separator: "\n")
+        }
+        // Back to the earlier schema: the usage rows stay, the summaries and the migration's record go.
+        let queue = try DatabaseQueue(path: path)
+        try await queue.write { db in
+            for table in ["masonMonthDone", "masonDaily", "masonSimMonth"] { try db.drop(table: table) }
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'mason-v2-months'")
+        }
+        try queue.close()
+        try await PersistenceTests.withSandbox(at: path) { (h: Harness) async throws in
+            let again = [
+                try await h.mason(aggregate).text, try await h.mason(account).text, try await h.mason(series).text,
+            ]
+            #expect(again.joined(separator: "\n") == answers.value)
+        }
     }
 }

@@ -109,26 +109,32 @@ enum MasonFixtures {
                 GROUP BY d.month, u.simId, u.deviceId, u.carrierId
                 """,
             arguments: ["month": month])
+        try summarize(db, month: month)
+        try db.execute(sql: "INSERT INTO masonMonthDone (month) VALUES (?)", arguments: [month])
+        return true
+    }
+
+    /// Writes the fleets' daily totals and each SIM's month from the daily and monthly rows of `month` (`yyyymm`),
+    /// or of every month when `nil` (a database made before these tables existed).
+    static func summarize(_ db: Database, month: Int?) throws {
+        let dayFilter = month.map { "WHERE d.month = \($0)" } ?? ""
+        let monthFilter = month.map { "WHERE m.month = \($0)" } ?? ""
         try db.execute(
             sql: """
                 INSERT INTO masonDaily (fleetId, day, upload, download)
                 SELECT s.fleetId, u.day, sum(u.upload), sum(u.download)
                 FROM masonDay d JOIN masonUsage u ON u.day = d.day JOIN masonSim s ON s.id = u.simId
-                WHERE d.month = :month
+                \(dayFilter)
                 GROUP BY s.fleetId, u.day
-                """,
-            arguments: ["month": month])
+                """)
         try db.execute(
             sql: """
                 INSERT INTO masonSimMonth (month, fleetId, simId, iccid, upload, download, total)
                 SELECT m.month, s.fleetId, s.id, s.iccid, sum(m.upload), sum(m.download), sum(m.upload) + sum(m.download)
                 FROM masonMonthly m JOIN masonSim s ON s.id = m.simId
-                WHERE m.month = :month
-                GROUP BY s.id
-                """,
-            arguments: ["month": month])
-        try db.execute(sql: "INSERT INTO masonMonthDone (month) VALUES (?)", arguments: [month])
-        return true
+                \(monthFilter)
+                GROUP BY m.month, s.id
+                """)
     }
 
     private static func insertDays(_ db: Database, settings: MasonSettings, now: Date) throws {
@@ -149,26 +155,13 @@ enum MasonFixtures {
 enum MasonDay {
     /// The day number of a calendar date.
     static func number(year: Int, month: Int, day: Int) -> Int {
-        // Days-from-civil (Howard Hinnant): exact for the proleptic Gregorian calendar.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        Int(SandboxTime.days(fromCivil: Int64(year), Int64(month), Int64(day)))
     }
 
     /// The calendar date of a day number.
     static func components(_ number: Int) -> (year: Int, month: Int, day: Int) {
-        let z = number + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        let civil = SandboxTime.civil(fromDays: Int64(number))
+        return (Int(civil.year), Int(civil.month), Int(civil.day))
     }
 
     /// `2020-08-01T00:00:00Z` for a day number.

@@ -94,18 +94,7 @@ extension MasonStore {
                     CREATE INDEX IF NOT EXISTS masonUsage_day
                     ON masonUsage (day, simId, upload, download, deviceId, carrierId)
                     """)
-            try db.execute(
-                sql: """
-                    INSERT INTO masonDaily (fleetId, day, upload, download)
-                    SELECT s.fleetId, u.day, sum(u.upload), sum(u.download)
-                    FROM masonUsage u JOIN masonSim s ON s.id = u.simId GROUP BY s.fleetId, u.day
-                    """)
-            try db.execute(
-                sql: """
-                    INSERT INTO masonSimMonth (month, fleetId, simId, iccid, upload, download, total)
-                    SELECT m.month, s.fleetId, s.id, s.iccid, sum(m.upload), sum(m.download), sum(m.upload) + sum(m.download)
-                    FROM masonMonthly m JOIN masonSim s ON s.id = m.simId GROUP BY m.month, s.id
-                    """)
+            try MasonFixtures.summarize(db, month: nil)
             try db.execute(
                 sql: """
                     INSERT INTO masonMonthDone (month)

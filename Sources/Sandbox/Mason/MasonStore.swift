@@ -51,7 +51,8 @@ struct MasonStore: Sendable {
         func available(_ read: () async throws -> [Int]) async throws -> [Int] {
             if let known = state.withLock({ $0.available }) { return known }
             let months = try await read()
-            state.withLock { $0.available = months }
+            // None means the calendar is not loaded yet (a reset between erasing and reloading): ask again later.
+            if !months.isEmpty { state.withLock { $0.available = months } }
             return months
         }
 
