@@ -30,7 +30,8 @@ extension Sandbox {
             on: router.group(RouterPath(Vendor.mason.pathPrefix)),
             handlers: MasonHandlers(store: mason, credentials: credentials, fidelity: configuration.fidelity))
         return SandboxResponder(
-            inner: router.buildResponder(), profiles: profiles, journal: journal, environment: environment,
+            inner: router.buildResponder(), profiles: profiles, journal: journal, address: address,
+            environment: environment,
             maxBodyBytes: configuration.maxBodyBytes,
             scenarios: ScenarioStage(engine: scenarios, credentials: credentials, zylo: zylo, clock: environment.clock),
             hyaltoReady: hyaltoReady, zyloReady: zyloReady)
@@ -55,7 +56,11 @@ extension Sandbox {
             ),
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "usage-sandbox"),
-            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
+            onServerRunning: { [address] channel in
+                let port = channel.localAddress?.port ?? 0
+                address.bound(port: port)
+                await onServerRunning(port)
+            },
             logger: logger
         )
     }

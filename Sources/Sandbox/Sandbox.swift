@@ -22,6 +22,8 @@ public final class Sandbox: Sendable {
     public let database: SandboxDatabase
     /// The last requests answered.
     public let journal: RequestJournal
+    /// Where the sandbox listens; the base of the links it hands out.
+    public let address: ListeningAddress
     /// Every vendor credential.
     public let credentials: CredentialStore
     let zylo: ZyloStore
@@ -46,7 +48,10 @@ public final class Sandbox: Sendable {
         self.configuration = configuration
         self.environment = environment
         self.database = database
-        self.journal = RequestJournal(capacity: configuration.journalCapacity)
+        self.journal = RequestJournal(
+            capacity: configuration.journalCapacity, maxBytes: configuration.journalMaxBytes)
+        self.address = ListeningAddress(
+            host: configuration.host, port: configuration.port, publicURL: configuration.publicURL)
         self.credentials = CredentialStore(database: database)
         self.pageTokens = PageTokens()
         self.zylo = ZyloStore(
@@ -72,8 +77,8 @@ public final class Sandbox: Sendable {
         try sandbox.activateStartupScenarios()
         if configuration.resetOnStart {
             try database.erase()
-        } else if let saved = try await sandbox.savedClock() {
-            environment.clock.restore(saved)
+        } else {
+            try await sandbox.restoreClock()
         }
         try await sandbox.pageTokens.load(database)
         try await sandbox.loadFixturesIfEmpty(deferring: configuration.deferFixtureLoading)
@@ -89,6 +94,7 @@ public final class Sandbox: Sendable {
         mason.memo.clear()
         mason.months.clear()
         hyalto.companyNames.clear()
+        usageEngine.rateLimiter.clear()
         try await pageTokens.rotate(database)
         try await tokenKeys.restoreAfterErase()
         journal.clear()
@@ -109,15 +115,37 @@ public final class Sandbox: Sendable {
         try await credentials.all().filter(\.demo)
     }
 
-    /// Creates the data a newly minted credential's tenant starts with (Hyalto's accounts and services).
-    func provision(_ credential: Credential) async throws {
-        guard credential.vendor == .hyalto else { return }
+    /// Why a minted credential was refused.
+    enum MintRefusal: Error {
+        /// The vendor already has a credential with this key.
+        case keyTaken
+        /// Hyalto: the account id, or one derived from it, belongs to another account.
+        case accountTaken
+    }
+
+    /// Stores a newly minted credential and creates the data its tenant starts with (Hyalto's accounts and
+    /// services), in one transaction: a refused or failed mint leaves nothing behind.
+    func mint(_ credential: Credential) async throws {
         let seed = configuration.seed
         let now = environment.clock.now()
         let company = credential.label ?? "Company \(credential.tenant)"
-        try await database.writer.write { db in
-            try HyaltoFixtures.provision(db, tenant: credential.tenant, companyName: company, seed: seed, now: now)
+        let refusal: MintRefusal? = try await database.writer.write { db in
+            let taken = try Credential.filter(
+                Column("vendor") == credential.vendor.rawValue && Column("key") == credential.key
+            ).fetchCount(db)
+            guard taken == 0 else { return .keyTaken }
+            if credential.vendor == .hyalto {
+                guard let provider = Int64(credential.tenant),
+                    try HyaltoFixtures.isFree(db, provider: provider)
+                else { return .accountTaken }
+            }
+            try credential.insert(db)
+            if credential.vendor == .hyalto {
+                try HyaltoFixtures.provision(db, tenant: credential.tenant, companyName: company, seed: seed, now: now)
+            }
+            return nil
         }
+        if let refusal { throw refusal }
     }
 
     /// Persists the clock's mode, so a restart keeps virtual time where it was.
@@ -130,11 +158,24 @@ public final class Sandbox: Sendable {
         }
     }
 
-    private func savedClock() async throws -> VirtualClock.Mode? {
-        let json = try await database.writer.read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = 'clock'")
+    /// Restores the stored clock; one that cannot be read or shows a time outside ``VirtualClock/range`` is
+    /// reported on stderr and replaced by real time, so a bad stored value can never stop the sandbox starting.
+    private func restoreClock() async throws {
+        guard
+            let json = try await database.writer.read({ db in
+                try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = 'clock'")
+            })
+        else { return }
+        let clock = environment.clock
+        if let saved = try? JSONDecoder().decode(VirtualClock.Mode.self, from: Data(json.utf8)), clock.isValid(saved) {
+            return clock.restore(saved)
         }
-        return try json.map { try JSONDecoder().decode(VirtualClock.Mode.self, from: Data($0.utf8)) }
+        let note =
+            "warning: the stored virtual clock (\(json.prefix(200))) is unreadable or outside "
+            + "1970-9999; the clock follows real time instead\n"
+        FileHandle.standardError.write(Data(note.utf8))
+        clock.restore(.real(offset: 0))
+        try await saveClock()
     }
 
     /// Loads whatever fixtures the database lacks, in steps: the demo credentials and Mason's fleets, SIMs and days

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import Sandbox
+import ServiceLifecycle
 
 /// `usage-sandbox serve`: runs the sandbox until Ctrl-C or SIGTERM.
 struct Serve: AsyncParsableCommand {
@@ -51,32 +52,44 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Accept only canonical request forms (no `2F<uuid>` job ids).")
     var strict = false
 
-    @Option(help: "Virtual seconds a Zylo export job stays IN_PROGRESS.")
+    @Option(help: "Virtual seconds a Zylo export job stays IN_PROGRESS (0 to 31536000).")
     var zyloExportSeconds: Double = 30
 
-    @Option(help: "Virtual seconds an uploaded Zylo import job stays IN_PROGRESS.")
+    @Option(help: "Virtual seconds an uploaded Zylo import job stays IN_PROGRESS (0 to 31536000).")
     var zyloImportSeconds: Double = 10
 
-    @Option(help: "Subscriptions in Zylo's generated fixture company (used when the database is empty).")
+    @Option(help: "Subscriptions in Zylo's generated fixture company, 1 to 100000 (used when the database is empty).")
     var zyloSubscriptions = 120
 
-    @Option(help: "SIMs in Mason's generated fleet (used when the database is empty).")
+    @Option(help: "SIMs in Mason's generated fleet, 2 to 1000000 (used when the database is empty).")
     var masonSims = 40
 
-    @Option(help: "Days of Mason usage before today, besides all of 2020 (used when the database is empty).")
+    @Option(help: "Days of Mason usage before today, 0 to 3650, besides all of 2020 (used when the database is empty).")
     var masonDays = 365
 
-    @Option(help: "Usage Engine token requests each client may make per second of virtual time, sustained.")
+    @Option(help: "Usage Engine token requests each client may make per second of virtual time, 0.01 to 100000.")
     var usageEngineTokenRate: Double = 10
 
-    @Option(help: "Usage Engine token requests each client may make at once (the burst).")
+    @Option(help: "Usage Engine token requests each client may make at once (the burst), 1 to 100000.")
     var usageEngineTokenBurst = 5
 
-    @Option(help: "Seconds Hyalto and Usage Engine access tokens live, on the virtual clock.")
+    @Option(help: "Seconds Hyalto and Usage Engine access tokens live on the virtual clock, 1 to 31536000.")
     var tokenLifetime: Double = 3_600
 
-    @Option(help: "Largest request body accepted, in bytes; larger bodies get a 413 in the vendor's envelope.")
+    @Option(help: "Largest request body accepted, 1 to 1073741824 bytes; larger ones get the vendor's 413.")
     var maxBodyBytes = 16 * 1024 * 1024
+
+    @Option(help: "Requests the journal (GET /__admin/requests) keeps, 1 to 100000.")
+    var journalEntries = 1_000
+
+    @Option(help: "Bytes the journal keeps in all, 65536 to 1073741824; the oldest entries go first.")
+    var journalBytes = 16 * 1024 * 1024
+
+    @Option(
+        help: ArgumentHelp(
+            "Scheme and authority of the links the sandbox hands out (Zylo's downloadUri), such as http://sandbox:8080.",
+            discussion: "By default links name the listening address, or the vendor host name a request was sent to."))
+    var publicURL: String?
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, got \(port)") }
@@ -85,24 +98,24 @@ struct Serve: AsyncParsableCommand {
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
         }
-        guard zyloExportSeconds >= 0, zyloImportSeconds >= 0 else {
-            throw ValidationError("--zylo-export-seconds and --zylo-import-seconds must not be negative")
+        try Self.check(zyloExportSeconds, in: 0...31_536_000, flag: "--zylo-export-seconds")
+        try Self.check(zyloImportSeconds, in: 0...31_536_000, flag: "--zylo-import-seconds")
+        try Self.check(zyloSubscriptions, in: 1...100_000, flag: "--zylo-subscriptions")
+        try Self.check(masonSims, in: 2...1_000_000, flag: "--mason-sims")
+        try Self.check(masonDays, in: 0...3_650, flag: "--mason-days")
+        try Self.check(usageEngineTokenRate, in: 0.01...100_000, flag: "--usage-engine-token-rate")
+        try Self.check(usageEngineTokenBurst, in: 1...100_000, flag: "--usage-engine-token-burst")
+        try Self.check(tokenLifetime, in: 1...31_536_000, flag: "--token-lifetime")
+        try Self.check(maxBodyBytes, in: 1...1_073_741_824, flag: "--max-body-bytes")
+        try Self.check(journalEntries, in: 1...100_000, flag: "--journal-entries")
+        try Self.check(journalBytes, in: 65_536...1_073_741_824, flag: "--journal-bytes")
+        if let publicURL {
+            guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme ?? ""), url.host != nil,
+                url.path.isEmpty || url.path == "/", url.query == nil
+            else {
+                throw ValidationError("--public-url must be http(s)://HOST[:PORT] with no path, got '\(publicURL)'")
+            }
         }
-        guard (1...100_000).contains(zyloSubscriptions) else {
-            throw ValidationError("--zylo-subscriptions must be from 1 to 100000, got \(zyloSubscriptions)")
-        }
-        guard (2...1_000_000).contains(masonSims) else {
-            throw ValidationError("--mason-sims must be from 2 to 1000000, got \(masonSims)")
-        }
-        guard (0...3_650).contains(masonDays) else {
-            throw ValidationError("--mason-days must be from 0 to 3650, got \(masonDays)")
-        }
-        guard usageEngineTokenRate > 0, usageEngineTokenBurst >= 1 else {
-            throw ValidationError(
-                "--usage-engine-token-rate must be positive and --usage-engine-token-burst at least 1")
-        }
-        guard tokenLifetime >= 1 else { throw ValidationError("--token-lifetime must be at least 1 second") }
-        guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive") }
         do {
             _ = try resolvedScenarios()
         } catch {
@@ -113,6 +126,15 @@ struct Serve: AsyncParsableCommand {
             !FileManager.default.fileExists(atPath: fixtures, isDirectory: &isDirectory) || !isDirectory.boolValue
         {
             throw ValidationError("--fixtures must name a folder, got '\(fixtures)'")
+        }
+    }
+
+    /// Refuses `value` outside `range` (NaN and infinities included), naming the flag and the range.
+    static func check<Value: Comparable & CustomStringConvertible>(
+        _ value: Value, in range: ClosedRange<Value>, flag: String
+    ) throws {
+        guard range.contains(value) else {
+            throw ValidationError("\(flag) must be from \(range.lowerBound) to \(range.upperBound), got \(value)")
         }
     }
 
@@ -143,7 +165,24 @@ struct Serve: AsyncParsableCommand {
             let lines = ["listening on http://\(host):\(port)"] + demo.map(Self.describe)
             FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         }
-        try await app.runService()
+        if !Self.isLoopback(host), adminToken == nil {
+            Self.note(
+                "warning: --host \(host) serves the admin API (every credential and secret, the request journal, "
+                    + "reset) to the network without authentication; pass --admin-token TOKEN to protect /__admin")
+        }
+        let deadline = ShutdownDeadline(seconds: 10)
+        var group = ServiceGroupConfiguration(
+            services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: Logger(label: "usage-sandbox"))
+        // Requests still running this long after SIGTERM are cancelled; ShutdownDeadline ends the process if even
+        // that does not finish. SQLite rolls back whatever transaction was open, so no write is left half done.
+        group.maximumGracefulShutdownDuration = .seconds(5)
+        try await ServiceGroup(configuration: group).run()
+        withExtendedLifetime(deadline) {}
+    }
+
+    /// Whether `host` is a loopback address or name, reachable from this machine only.
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
     }
 
     /// The `--scenario` values, each a shipped scenario or a checked file.
@@ -163,6 +202,9 @@ struct Serve: AsyncParsableCommand {
         configuration.adminToken = adminToken
         configuration.fidelity = strict ? .strict : .lenient
         configuration.maxBodyBytes = maxBodyBytes
+        configuration.journalCapacity = journalEntries
+        configuration.journalMaxBytes = journalBytes
+        configuration.publicURL = publicURL
         configuration.zylo.exportDuration = zyloExportSeconds
         configuration.zylo.importDuration = zyloImportSeconds
         configuration.zylo.fixtureSubscriptions = zyloSubscriptions

@@ -11,6 +11,7 @@ final class SandboxProcess: Sendable {
     let process: Process
     let port: Int
     private let output: OutputBuffer
+    private let errors: OutputBuffer
 
     /// The built executable, next to the test bundle (`swift build` builds it with the tests).
     static var executable: URL {
@@ -31,7 +32,13 @@ final class SandboxProcess: Sendable {
         process.arguments = ["serve", "--port", "0"] + arguments
         let stdout = Pipe()
         process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
+        let stderr = Pipe()
+        process.standardError = stderr
+        let errors = OutputBuffer()
+        stderr.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            errors.text.withLock { $0 += String(decoding: data.prefix(65_536), as: UTF8.self) }
+        }
         let output = OutputBuffer()
         stdout.fileHandleForReading.readabilityHandler = { handle in
             let data = handle.availableData
@@ -53,6 +60,7 @@ final class SandboxProcess: Sendable {
         }
         self.process = process
         self.output = output
+        self.errors = errors
         self.port = port
         if port == 0 {
             process.terminate()
@@ -61,6 +69,9 @@ final class SandboxProcess: Sendable {
     }
 
     var stdout: String { output.text.withLock { $0 } }
+
+    /// What the process wrote to stderr so far (warnings, errors).
+    var stderr: String { errors.text.withLock { $0 } }
 
     /// Runs the executable with `arguments` until it exits; answers its status and what it wrote to stderr.
     static func runToExit(_ arguments: [String]) throws -> (status: Int32, stderr: String) {

@@ -131,7 +131,8 @@ struct HotPathTests {
         RequestJournal.Record(
             id: id, time: Date(timeIntervalSince1970: 0), vendor: vendor, method: .post, path: "/", query: query,
             status: 200, duration: .milliseconds(2), requestHeaders: headers,
-            body: RequestJournal.Record.body(body, contentType: headers[.contentType]), responseHeaders: [:],
+            body: RequestJournal.Record.body(body, size: body?.count ?? 0, contentType: headers[.contentType]),
+            responseHeaders: [:],
             matchedScenario: nil, fault: nil)
     }
 
@@ -256,7 +257,9 @@ struct HotPathTests {
         #expect(short.time == "1970-01-01T00:00:00.000Z")
         #expect(short.durationMs == 2)
         let cut = try #require(entries.first { $0.id == "long" }?.requestBody)
-        #expect(cut.count == RequestJournal.maxBodyCharacters)
+        #expect(cut.hasPrefix(#"{"secretKey":"***""#) || cut.contains(#""secretKey":"***""#))
+        #expect(cut.hasSuffix("…[truncated: \(long.utf8.count) bytes]"))
+        #expect(cut.count == RequestJournal.maxBodyCharacters + "…[truncated: \(long.utf8.count) bytes]".count)
         #expect(cut.contains(#""secretKey":"***""#))
     }
 }

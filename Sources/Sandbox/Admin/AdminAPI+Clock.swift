@@ -30,14 +30,21 @@ extension AdminAPI {
                 "give exactly one of {\"advance\": SECONDS}, {\"set\": RFC3339}, {\"freeze\": true}, {\"real\": true}")
         }
         let change: VirtualClock.Change
+        let clock = sandbox.environment.clock
+        let latest = VirtualClock.range.upperBound
         if let seconds = body.advance {
-            guard seconds >= 0, seconds.isFinite else {
-                throw AdminError.badRequest("advance must be a non-negative number of seconds")
+            let most = max(0, latest.timeIntervalSince(clock.now()).rounded(.down))
+            guard seconds.isFinite, (0...most).contains(seconds) else {
+                throw AdminError.badRequest(
+                    "advance must be a number of seconds from 0 to \(Int(most)) (the clock cannot pass "
+                        + "\(SandboxTime.format(latest))), got \(seconds)")
             }
             change = .advance(seconds: seconds)
         } else if let text = body.set {
-            guard let date = SandboxTime.parse(text) else {
-                throw AdminError.badRequest("set must be an RFC 3339 time such as 2026-01-01T00:00:00Z, got '\(text)'")
+            guard let date = SandboxTime.parse(text), VirtualClock.range.contains(date) else {
+                throw AdminError.badRequest(
+                    "set must be an RFC 3339 time from 1970-01-01T00:00:00Z to \(SandboxTime.format(latest)), "
+                        + "such as 2026-01-01T00:00:00Z, got '\(text)'")
             }
             change = .set(date)
         } else {

@@ -46,13 +46,25 @@ extension AdminAPI {
         guard Sandbox.emulatedVendors.contains(vendor) else {
             throw AdminError.badRequest("vendor '\(vendor.rawValue)' is not emulated yet")
         }
-        let credential = try makeCredential(vendor: vendor, body: body)
-        guard try await sandbox.credentials.insert(credential) else {
-            let name = vendor.credentialFieldNames.key
-            throw AdminError.conflict("a \(vendor.rawValue) credential with \(name) '\(credential.key)' already exists")
+        // A generated Hyalto account id may collide with an existing one: draw again a few times.
+        for attempt in 1...5 {
+            let credential = try makeCredential(vendor: vendor, body: body)
+            do {
+                try await sandbox.mint(credential)
+                return JSONResponse(status: .created, Credential.Wire(credential: credential))
+            } catch Sandbox.MintRefusal.keyTaken {
+                let name = vendor.credentialFieldNames.key
+                throw AdminError.conflict(
+                    "a \(vendor.rawValue) credential with \(name) '\(credential.key)' already exists")
+            } catch Sandbox.MintRefusal.accountTaken where body.accountId == nil && attempt < 5 {
+                continue
+            } catch Sandbox.MintRefusal.accountTaken {
+                throw AdminError.conflict(
+                    "accountId \(credential.tenant) is taken: it, or an account id derived from it, belongs to "
+                        + "another Hyalto account")
+            }
         }
-        try await sandbox.provision(credential)
-        return JSONResponse(status: .created, Credential.Wire(credential: credential))
+        throw AdminError.conflict("no free Hyalto account id was found; give one with accountId")
     }
 
     /// A new credential of `vendor`: explicit values where given, generated ones elsewhere.
@@ -66,11 +78,25 @@ extension AdminAPI {
             case .usageEngine:
                 [("clientId", body.clientId), ("clientSecret", body.clientSecret), ("audience", body.audience)]
             }
-        if vendor == .hyalto, let account = body.accountId, Int(account) == nil {
-            throw AdminError.badRequest("accountId must be an integer, as Hyalto's are")
+        var accountId: String?
+        if vendor == .hyalto, let account = body.accountId {
+            let range = HyaltoFixtures.providerIDs
+            guard account.utf8.count <= 12, account.utf8.allSatisfy({ (48...57).contains($0) }),
+                let number = Int64(account), range.contains(number)
+            else {
+                throw AdminError.badRequest(
+                    "accountId must be an integer from \(range.lowerBound) to \(range.upperBound), as Hyalto's are, "
+                        + "got '\(account.prefix(40))'")
+            }
+            // `00164` is account 164: one account, one tenant.
+            accountId = String(number)
         }
-        for (name, value) in given {
-            if let value, value.isEmpty || value.contains(" ") || (name == "tokenId" && value.contains(":")) {
+        for (name, value) in given + [("label", body.label)] {
+            guard let value else { continue }
+            if value.utf8.count > 256 {
+                throw AdminError.badRequest("\(name) must be at most 256 bytes long, got \(value.utf8.count)")
+            }
+            if name != "label", value.isEmpty || value.contains(" ") || (name == "tokenId" && value.contains(":")) {
                 throw AdminError.badRequest(
                     "\(name) must be a non-empty string without spaces\(name == "tokenId" ? " or ':'" : "")")
             }
@@ -82,7 +108,7 @@ extension AdminAPI {
             return Credential(
                 id: ids.id(), vendor: vendor, key: body.accessKey ?? "\(apiKeyID).\(ids.id())",
                 secret: body.secretKey ?? ids.id(),
-                tenant: body.accountId ?? String(1_000 + (Int(ids.secret(bytes: 3), radix: 16) ?? 0)), scopes: [],
+                tenant: accountId ?? String(1_000 + (Int(ids.secret(bytes: 3), radix: 16) ?? 0)), scopes: [],
                 audience: nil,
                 label: body.label, demo: false, createdAt: now)
         case .usageEngine:

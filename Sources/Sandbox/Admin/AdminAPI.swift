@@ -45,17 +45,31 @@ struct AdminAPI: Sendable {
         let requests: [RequestJournal.Entry]
     }
 
+    /// `GET /__admin/requests?limit=&vendor=&before=&after=`: newest first, at most 1,000 entries a page. Page back
+    /// with `before` set to the last entry's `sequence`; poll for what is new with `after` set to the newest seen.
     func listRequests(_ request: Request, context: SandboxContext) async throws -> some ResponseGenerator {
-        let limitText = request.queryValue("limit") ?? "100"
-        guard let limit = Int(limitText), limit > 0 else {
-            throw AdminError.badRequest("limit must be a positive integer, got '\(limitText)'")
+        let query = request.queryValues()
+        func number(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
+            guard let text = query(name) else { return nil }
+            guard let value = Int(text), range.contains(value) else {
+                throw AdminError.badRequest(
+                    "\(name) must be an integer from \(range.lowerBound) to \(range.upperBound), got '\(text.prefix(40))'"
+                )
+            }
+            return value
         }
+        let limit = try number("limit", in: 1...1_000) ?? 100
+        let before = try number("before", in: 0...Int.max)
+        let after = try number("after", in: 0...Int.max)
         var vendor: Vendor?
-        if let name = request.queryValue("vendor") {
-            guard let known = Vendor(rawValue: name) else { throw AdminError.badRequest("vendor '\(name)' is unknown") }
+        if let name = query("vendor") {
+            guard let known = Vendor(rawValue: name) else {
+                throw AdminError.badRequest("vendor '\(name.prefix(40))' is unknown")
+            }
             vendor = known
         }
-        return JSONResponse(RequestList(requests: sandbox.journal.recent(limit: limit, vendor: vendor)))
+        return JSONResponse(
+            RequestList(requests: sandbox.journal.recent(limit: limit, vendor: vendor, before: before, after: after)))
     }
 
     func clearRequests(_ request: Request, context: SandboxContext) async throws -> some ResponseGenerator {

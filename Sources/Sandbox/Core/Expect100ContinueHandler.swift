@@ -4,8 +4,8 @@ import NIOHTTPTypes
 
 /// Answers `Expect: 100-continue` at once, so `curl -F file=@big.csv` does not wait a second before uploading.
 ///
-/// A request whose declared body is over the limit gets no `100 Continue`: the sandbox answers it with a 413
-/// without waiting for the body.
+/// A request whose declared body is over the limit gets no `100 Continue` and keeps its `Expect` header, so
+/// ``RequestBodyReader`` answers it with a 413 at once instead of waiting for a body the client holds back.
 final class Expect100ContinueHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -24,9 +24,9 @@ final class Expect100ContinueHandler: ChannelInboundHandler, RemovableChannelHan
             context.fireChannelRead(data)
             return
         }
-        head.headerFields[.expect] = nil
         let declared = head.headerFields[.contentLength].flatMap(Int.init) ?? 0
         if declared <= maxBodyBytes {
+            head.headerFields[.expect] = nil
             context.writeAndFlush(wrapOutboundOut(.head(HTTPResponse(status: .continue))), promise: nil)
         }
         context.fireChannelRead(wrapInboundOut(.head(head)))

@@ -1,13 +1,18 @@
+import DequeModule
 import Foundation
 import HTTPTypes
 import Synchronization
 
 /// The last requests the sandbox answered, newest first, secrets redacted; served at `GET /__admin/requests`.
 ///
-/// Bounded: it keeps at most `capacity` entries and at most ``RequestJournal/maxBodyCharacters`` of each body.
+/// Bounded: it keeps at most `capacity` entries, at most `maxBytes` in all (the oldest go first), at most
+/// ``RequestJournal/maxBodyCharacters`` of each body and ``RequestJournal/Record/maxHeaderBytes`` of each header
+/// value; whatever is cut says so in the entry.
 public final class RequestJournal: Sendable {
     /// One answered request.
     public struct Entry: Codable, Sendable {
+        /// Increases by one per recorded request: page back with `before`, poll with `after`.
+        public var sequence: Int
         public var id: String
         public var time: String
         public var vendor: String?
@@ -28,6 +33,9 @@ public final class RequestJournal: Sendable {
 
     /// The longest body excerpt kept per entry.
     public static let maxBodyCharacters = 4_096
+    /// Bodies up to this size are redacted and excerpted; a larger one is shown as its size only (redacting
+    /// megabytes of upload on the request path would cost more than answering it).
+    public static let maxKeptBodyBytes = 64 * 1024
 
     /// One answered request as the request path hands it over: the raw head and body, not yet redacted.
     ///
@@ -35,6 +43,7 @@ public final class RequestJournal: Sendable {
     /// journal (``recent(limit:vendor:)``); nothing unredacted ever leaves the journal. A body longer than
     /// ``maxBodyCharacters`` is redacted at once, so the ring holds at most that much of each body either way.
     struct Record: Sendable {
+        var sequence = 0
         var id: String
         var time: Date
         var vendor: Vendor?
@@ -55,14 +64,20 @@ public final class RequestJournal: Sendable {
             case excerpt(String)
         }
 
-        static func body(_ data: Data?, contentType: String?) -> Body? {
-            guard let data else { return nil }
+        /// The journal's copy of a body of `size` bytes: `data` when it was kept (bodies up to
+        /// ``RequestJournal/maxKeptBodyBytes``), else a marker naming the size.
+        static func body(_ data: Data?, size: Int, contentType: String?) -> Body? {
+            guard let data else {
+                return size > 0 ? .excerpt("[body of \(size) bytes not kept]") : nil
+            }
             if data.count <= RequestJournal.maxBodyCharacters { return .raw(data) }
             return .excerpt(Self.excerpt(data, contentType: contentType))
         }
 
         static func excerpt(_ data: Data, contentType: String?) -> String {
-            String(Redaction.body(data, contentType: contentType).prefix(RequestJournal.maxBodyCharacters))
+            let redacted = Redaction.body(data, contentType: contentType)
+            guard redacted.count > RequestJournal.maxBodyCharacters else { return redacted }
+            return String(redacted.prefix(RequestJournal.maxBodyCharacters)) + "…[truncated: \(data.count) bytes]"
         }
 
         /// The entry as the admin API shows it: secrets masked, time in RFC 3339.
@@ -81,6 +96,7 @@ public final class RequestJournal: Sendable {
                 case nil: nil
                 }
             return Entry(
+                sequence: sequence,
                 id: id,
                 time: SandboxTime.format(time),
                 vendor: vendor?.rawValue,
@@ -99,40 +115,48 @@ public final class RequestJournal: Sendable {
     }
 
     private let capacity: Int
-    /// A ring: `slots[next]` is the oldest entry once the journal is full. Recording is O(1) at any capacity.
+    private let maxBytes: Int
+
+    /// The records, oldest first, with their sizes and the running total.
     private struct Ring {
-        var slots: [Record] = []
-        var next = 0
+        var records = Deque<Record>()
+        var bytes = 0
+        var nextSequence = 1
     }
 
     private let ring = Mutex(Ring())
 
-    /// Creates a journal that keeps the last `capacity` requests.
-    public init(capacity: Int) {
+    /// Creates a journal that keeps the last `capacity` requests, and at most `maxBytes` of them in all.
+    public init(capacity: Int, maxBytes: Int = 16 * 1024 * 1024) {
         self.capacity = max(capacity, 1)
+        self.maxBytes = max(maxBytes, 1)
     }
 
-    /// Records `entry`, replacing the oldest when full.
+    /// Records `entry`, dropping the oldest while the journal is over its entry count or its byte budget.
     func record(_ entry: Record) {
+        var entry = entry
+        entry.truncateHeaders()
+        let size = entry.approximateBytes
         ring.withLock { ring in
-            if ring.slots.count < capacity {
-                ring.slots.append(entry)
-            } else {
-                ring.slots[ring.next] = entry
+            entry.sequence = ring.nextSequence
+            ring.nextSequence += 1
+            ring.records.append(entry)
+            ring.bytes += size
+            while ring.records.count > capacity || (ring.bytes > maxBytes && ring.records.count > 1) {
+                ring.bytes -= ring.records.removeFirst().approximateBytes
             }
-            ring.next = (ring.next + 1) % capacity
         }
     }
 
-    /// The newest `limit` entries, newest first, optionally for one vendor.
-    public func recent(limit: Int, vendor: Vendor? = nil) -> [Entry] {
+    /// The newest `limit` entries, newest first, optionally for one vendor, older than sequence number `before`
+    /// (to page back through the journal) and newer than `after` (to poll for what is new).
+    public func recent(limit: Int, vendor: Vendor? = nil, before: Int? = nil, after: Int? = nil) -> [Entry] {
         let records = ring.withLock { ring in
-            let count = ring.slots.count
             var result: [Record] = []
-            var index = ring.next
-            for _ in 0..<count where result.count < limit {
-                index = (index - 1 + count) % count
-                let record = ring.slots[index]
+            for record in ring.records.reversed() {
+                if result.count >= limit { break }
+                if let after, record.sequence <= after { break }
+                if let before, record.sequence >= before { continue }
                 if vendor == nil || record.vendor == vendor { result.append(record) }
             }
             return result
@@ -140,8 +164,49 @@ public final class RequestJournal: Sendable {
         return records.map(\.entry)
     }
 
-    /// Forgets every entry.
+    /// How many entries and bytes the journal holds now.
+    public var usage: (entries: Int, bytes: Int) {
+        ring.withLock { ($0.records.count, $0.bytes) }
+    }
+
+    /// Forgets every entry; sequence numbers keep counting, so a reader polling with `after` misses nothing.
     public func clear() {
-        ring.withLock { $0 = Ring() }
+        ring.withLock { ring in
+            ring.records.removeAll()
+            ring.bytes = 0
+        }
+    }
+}
+
+extension RequestJournal.Record {
+    /// The longest header value kept; longer ones are cut with a visible marker.
+    static let maxHeaderBytes = 1_024
+
+    /// Cuts long header values, so one 60 KB header costs the journal 1 KiB.
+    mutating func truncateHeaders() {
+        guard requestHeaders.contains(where: { $0.value.utf8.count > Self.maxHeaderBytes }) else { return }
+        var fields = HTTPFields()
+        for var field in requestHeaders {
+            let count = field.value.utf8.count
+            if count > Self.maxHeaderBytes {
+                let kept = String(decoding: field.value.utf8.prefix(Self.maxHeaderBytes), as: UTF8.self)
+                field.value = kept + "…[truncated: \(count) bytes]"
+            }
+            fields.append(field)
+        }
+        requestHeaders = fields
+    }
+
+    /// About what the record costs in memory: its strings and header bytes, plus a fixed overhead.
+    var approximateBytes: Int {
+        var total = 256 + path.utf8.count + (query?.utf8.count ?? 0)
+        for field in requestHeaders { total += field.name.rawName.utf8.count + field.value.utf8.count + 16 }
+        for field in responseHeaders { total += field.name.rawName.utf8.count + field.value.utf8.count + 16 }
+        switch body {
+        case .raw(let data)?: total += data.count
+        case .excerpt(let text)?: total += text.utf8.count
+        case nil: break
+        }
+        return total
     }
 }

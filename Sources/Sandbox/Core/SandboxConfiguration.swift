@@ -51,6 +51,11 @@ public struct SandboxConfiguration: Sendable {
     public var maxBodyBytes = 16 * 1024 * 1024
     /// How many requests the journal keeps.
     public var journalCapacity = 1_000
+    /// How many bytes the journal keeps at most, all entries together; the oldest go first.
+    public var journalMaxBytes = 16 * 1024 * 1024
+    /// The scheme and authority of the links the sandbox hands out (`downloadUri`), such as
+    /// `https://sandbox.example.test:8443`, for a sandbox behind a proxy; by default the listening address.
+    public var publicURL: String?
     /// When set, `/__admin` requires `Authorization: Bearer <adminToken>`.
     public var adminToken: String?
     /// Scenarios beyond the shipped library, such as files given to `--scenario PATH`.

@@ -8,12 +8,11 @@ import NIOCore
 struct SandboxResponder<Inner: HTTPResponder<SandboxContext>>: HTTPResponder {
     typealias Context = SandboxContext
 
-    /// Bodies up to this size are copied into the journal.
-    static var journalBodyLimit: Int { 64 * 1024 }
-
     let inner: Inner
     let profiles: [Vendor: any VendorProfile]
     let journal: RequestJournal
+    /// Where the sandbox listens: download links are built from it, never from an arbitrary `Host` header.
+    let address: ListeningAddress
     let environment: SandboxEnvironment
     let maxBodyBytes: Int
     let scenarios: ScenarioStage
@@ -25,34 +24,62 @@ struct SandboxResponder<Inner: HTTPResponder<SandboxContext>>: HTTPResponder {
     func respond(to request: Request, context: SandboxContext) async throws -> Response {
         let started = ContinuousClock.now
         var context = context
-        let routed = Self.routedByHost(request)
+        let routed = Self.routedByHost(Self.normalized(request))
         var request = routed.request
         let viaHost = routed.viaHost
         context.requestID = environment.ids.id()
         context.maxBodyBytes = maxBodyBytes
         context.vendor = Vendor(path: request.uri.path)
         if let vendor = context.vendor {
-            let authority = request.head.authority ?? "127.0.0.1"
-            context.vendorBaseURL = "http://\(authority)" + (viaHost ? "" : vendor.pathPrefix)
+            context.vendorBaseURL =
+                address.baseURL(authority: request.head.authority) + (viaHost ? "" : vendor.pathPrefix)
         }
-        let isAdmin = request.uri.path.hasPrefix("/__admin")
-        let capturedBody = isAdmin ? nil : await Self.captureBody(&request, context: context)
+        let isAdmin = request.uri.path == "/__admin" || request.uri.path.hasPrefix("/__admin/")
+        let body = await RequestBodyReader.read(&request, limit: maxBodyBytes)
+        let capturedBody: Data? =
+            switch body {
+            case .read(let buffer) where !isAdmin && buffer.readableBytes <= RequestJournal.maxKeptBodyBytes:
+                Data(buffer.readableBytesView)
+            default: nil
+            }
+        let bodySize = if case .read(let buffer) = body { buffer.readableBytes } else { 0 }
 
         let profile = context.vendor.flatMap { profiles[$0] }
         var outcome: ScenarioStage.Outcome
-        do {
-            let needsAll = isAdmin && request.uri.path != "/__admin/health"
-            if context.vendor == .hyalto || needsAll { try await hyaltoReady.wait() }
-            if context.vendor == .zylo || needsAll { try await zyloReady.wait() }
-            outcome = try await scenarios.respond(to: request, context: context, body: capturedBody, profile: profile) {
-                try await inner.respond(to: $0, context: $1)
+        switch body {
+        case .hungUp:
+            // The client left before its body ended: nobody to answer, and nothing was changed.
+            if !isAdmin {
+                journal.record(
+                    entry(
+                        request, context, ScenarioStage.Outcome(fault: "client-hung-up"), nil, size: 0,
+                        elapsed: ContinuousClock.now - started))
             }
-        } catch {
-            let response = AdminErrorEnvelope().error(for: .internalError(String(describing: error))).response()
+            context.channel?.close(mode: .all, promise: nil)
+            throw ClientHungUp()
+        case .tooLarge, .tooLargeUnsent:
+            let envelope: any ErrorEnvelope = profile ?? AdminErrorEnvelope()
+            var response = envelope.error(for: .payloadTooLarge(limit: maxBodyBytes)).response()
+            response.headers[.connection] = "close"
             outcome = ScenarioStage.Outcome(response: response)
+        case .none, .read:
+            do {
+                let needsAll = isAdmin && request.uri.path != "/__admin/health"
+                if context.vendor == .hyalto || needsAll { try await hyaltoReady.wait() }
+                if context.vendor == .zylo || needsAll { try await zyloReady.wait() }
+                outcome = try await scenarios.respond(
+                    to: request, context: context, body: capturedBody, profile: profile
+                ) {
+                    try await inner.respond(to: $0, context: $1)
+                }
+            } catch {
+                let response = AdminErrorEnvelope().error(for: .internalError(String(describing: error))).response()
+                outcome = ScenarioStage.Outcome(response: response)
+            }
         }
         guard var response = outcome.response else {
-            journal.record(entry(request, context, outcome, capturedBody, elapsed: ContinuousClock.now - started))
+            journal.record(
+                entry(request, context, outcome, capturedBody, size: bodySize, elapsed: ContinuousClock.now - started))
             await outcome.breaking?.breakConnection(context.channel)
             throw ConnectionBrokenByScenario()
         }
@@ -61,9 +88,33 @@ struct SandboxResponder<Inner: HTTPResponder<SandboxContext>>: HTTPResponder {
         }
         outcome.response = response
         if !isAdmin {
-            journal.record(entry(request, context, outcome, capturedBody, elapsed: ContinuousClock.now - started))
+            journal.record(
+                entry(request, context, outcome, capturedBody, size: bodySize, elapsed: ContinuousClock.now - started))
         }
         return response
+    }
+
+    /// The request with its path in one form: repeated slashes folded and `.`/`..` segments resolved (RFC 3986
+    /// section 5.2.4), so the router, the journal, the admin check and scenario matching all see the same path
+    /// (`//__admin/reset` is the admin API, and is treated as such everywhere).
+    static func normalized(_ request: Request) -> Request {
+        guard let target = request.head.path, target.contains("//") || target.contains("/.") else { return request }
+        let query = target.firstIndex(of: "?")
+        let path = target[..<(query ?? target.endIndex)]
+        var segments: [Substring] = []
+        for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch segment {
+            case ".": continue
+            case "..": _ = segments.popLast()
+            default: segments.append(segment)
+            }
+        }
+        var normalized = "/" + segments.joined(separator: "/")
+        if path.hasSuffix("/") && !segments.isEmpty { normalized += "/" }
+        if let query { normalized += target[query...] }
+        var head = request.head
+        head.path = normalized
+        return Request(head: head, body: request.body)
     }
 
     /// Rewrites `Host: api.zylo.com` + `/v1/...` to `/zylo/v1/...`, so the router sees one form.
@@ -76,17 +127,8 @@ struct SandboxResponder<Inner: HTTPResponder<SandboxContext>>: HTTPResponder {
         return (Request(head: head, body: request.body), true)
     }
 
-    /// Copies a small body so the journal can show it; the handler still reads the same bytes.
-    static func captureBody(_ request: inout Request, context: SandboxContext) async -> Data? {
-        guard let length = request.headers[.contentLength].flatMap(Int.init), length > 0,
-            length <= journalBodyLimit
-        else { return nil }
-        guard let buffer = try? await request.collectBody(upTo: journalBodyLimit) else { return nil }
-        return Data(buffer.readableBytesView)
-    }
-
     private func entry(
-        _ request: Request, _ context: SandboxContext, _ outcome: ScenarioStage.Outcome, _ body: Data?,
+        _ request: Request, _ context: SandboxContext, _ outcome: ScenarioStage.Outcome, _ body: Data?, size: Int,
         elapsed: Duration
     ) -> RequestJournal.Record {
         RequestJournal.Record(
@@ -99,10 +141,13 @@ struct SandboxResponder<Inner: HTTPResponder<SandboxContext>>: HTTPResponder {
             status: outcome.response?.status.code ?? 0,
             duration: elapsed,
             requestHeaders: request.headers,
-            body: RequestJournal.Record.body(body, contentType: request.headers[.contentType]),
+            body: RequestJournal.Record.body(body, size: size, contentType: request.headers[.contentType]),
             responseHeaders: outcome.response?.headers ?? [:],
             matchedScenario: outcome.label,
             fault: outcome.fault
         )
     }
 }
+
+/// A client hung up before its request body ended; thrown so the connection is closed with nothing written.
+struct ClientHungUp: Error {}

@@ -8,7 +8,9 @@ public enum SandboxTime {
     /// times, and Foundation's `ISO8601FormatStyle` showed in the request-path profile.
     public static func format(_ date: Date) -> String {
         // Whole seconds first, then the fraction, so milliseconds truncate exactly as Foundation's formatter does.
-        let interval = date.timeIntervalSince1970
+        // Clamped to years 0001-9999, so no instant, however absurd, can trap the arithmetic below.
+        let raw = date.timeIntervalSince1970
+        let interval = raw.isNaN ? 0 : min(max(raw, -62_135_596_800), 253_402_300_799.999)
         let seconds = interval.rounded(.down)
         let milliseconds = Int64(seconds) * 1000 + Int64((interval - seconds) * 1000)
         let (days, msOfDay) = milliseconds.quotientAndRemainder(dividingBy: 86_400_000)

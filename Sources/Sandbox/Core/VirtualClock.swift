@@ -26,6 +26,11 @@ public final class VirtualClock: Sendable {
         case real
     }
 
+    /// The instants the clock may show: 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z, the years RFC 3339 writes
+    /// with four digits. `POST /__admin/clock` refuses a change that would leave it, and a stored mode outside it
+    /// is not restored.
+    public static let range = Date(timeIntervalSince1970: 0)...Date(timeIntervalSince1970: 253_402_300_799)
+
     private let mode: Mutex<Mode>
     private let wallClock: @Sendable () -> Date
 
@@ -51,6 +56,17 @@ public final class VirtualClock: Sendable {
 
     /// Replaces the mode wholesale, as when state is restored from the database.
     public func restore(_ newMode: Mode) { mode.withLock { $0 = newMode } }
+
+    /// Whether `mode` shows an instant inside ``range`` now (a stored offset may be absurd, or not even finite).
+    public func isValid(_ mode: Mode) -> Bool {
+        switch mode {
+        case .real(let offset):
+            guard offset.isFinite, abs(offset) < 1e12 else { return false }
+            return Self.range.contains(wallClock().addingTimeInterval(offset))
+        case .frozen(let instant):
+            return instant.timeIntervalSince1970.isFinite && Self.range.contains(instant)
+        }
+    }
 
     /// Applies `change` and answers the resulting mode.
     @discardableResult

@@ -12,6 +12,25 @@ enum HyaltoFixtures {
     ]
     static let locations = ["Toronto", "Montreal", "Vancouver"]
 
+    /// The account ids a new provider may have: its customers' and services' ids are derived from it
+    /// (`provider * 100 + n`, `customer * 100 + n`), and these stay exact integers in every JSON client.
+    static let providerIDs: ClosedRange<Int64> = 1...999_999_999
+
+    /// Whether provider `provider` and the account and service ids derived from it are free: an id an existing
+    /// account (provider or customer) or service has would be a second tenant in the same account.
+    static func isFree(_ db: Database, provider: Int64) throws -> Bool {
+        let customers = (1...Int64(customerNames.count)).map { provider * 100 + $0 }
+        let accounts =
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM hyaltoAccount WHERE id = ? OR id BETWEEN ? AND ?",
+                arguments: [provider, customers.first, customers.last]) ?? 0
+        let services =
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM hyaltoService WHERE id BETWEEN ? AND ?",
+                arguments: [customers.first.map { $0 * 100 }, customers.last.map { $0 * 100 + 99 }]) ?? 0
+        return accounts == 0 && services == 0
+    }
+
     /// Creates tenant `tenant` (a provider account id) with its customers and services, unless it exists.
     static func provision(_ db: Database, tenant: String, companyName: String, seed: UInt64, now: Date) throws {
         guard let provider = Int64(tenant),

@@ -48,16 +48,34 @@ struct PathPattern: Sendable, Equatable {
         segments = pattern.split(separator: "/").map(String.init)
     }
 
+    /// Whether `path` fits the pattern, in one pass over the path: the pattern positions still alive are kept as a
+    /// set (a `**` stays alive and lets the next position start too), so several `**` cost `O(path × pattern)`,
+    /// never the exponential backtracking of a recursive glob.
     func matches(_ path: String) -> Bool {
-        Self.matches(segments[...], path.split(separator: "/").map(String.init)[...])
+        var alive = Array(repeating: false, count: segments.count + 1)
+        alive[0] = true
+        skipDoubleStars(&alive)
+        for segment in path.split(separator: "/") {
+            var next = Array(repeating: false, count: segments.count + 1)
+            for position in segments.indices where alive[position] {
+                let head = segments[position]
+                if head == "**" {
+                    next[position] = true
+                } else if head == "*" || head == segment {
+                    next[position + 1] = true
+                }
+            }
+            skipDoubleStars(&next)
+            guard next.contains(true) else { return false }
+            alive = next
+        }
+        return alive[segments.count]
     }
 
-    private static func matches(_ pattern: ArraySlice<String>, _ path: ArraySlice<String>) -> Bool {
-        guard let head = pattern.first else { return path.isEmpty }
-        if head == "**" {
-            return (path.startIndex...path.endIndex).contains { matches(pattern.dropFirst(), path[$0...]) }
+    /// Marks the position after each alive `**` alive too: a `**` may match no segment at all.
+    private func skipDoubleStars(_ alive: inout [Bool]) {
+        for position in segments.indices where alive[position] && segments[position] == "**" {
+            alive[position + 1] = true
         }
-        guard let segment = path.first, head == "*" || head == segment else { return false }
-        return matches(pattern.dropFirst(), path.dropFirst())
     }
 }

@@ -44,18 +44,6 @@ public struct CredentialStore: Sendable {
             try Credential.filter(Column("vendor") == vendor.rawValue && Column("tenant") == tenant).fetchAll(db)
         }
     }
-
-    /// Stores `credential`; answers `false` when the vendor already has one with the same key.
-    public func insert(_ credential: Credential) async throws -> Bool {
-        try await database.writer.write { db in
-            let taken = try Credential.filter(
-                Column("vendor") == credential.vendor.rawValue && Column("key") == credential.key
-            ).fetchCount(db)
-            guard taken == 0 else { return false }
-            try credential.insert(db)
-            return true
-        }
-    }
 }
 
 /// Credentials by vendor and key, shared by every copy of a ``CredentialStore``.

@@ -10,8 +10,6 @@ struct UsageEngineHandlers: Sendable {
     let environment: SandboxEnvironment
     let settings: UsageEngineSettings
     let fidelity: SandboxConfiguration.Fidelity
-    /// The token endpoint's per-client buckets, in memory for the life of the router.
-    let rateLimiter = UsageEngineRateLimiter()
 
     // MARK: Meter types
 

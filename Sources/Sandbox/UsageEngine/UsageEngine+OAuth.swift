@@ -14,14 +14,18 @@ extension UsageEngineHandlers {
         var request = request
         let body = try await UsageEngineTokenRequest.read(&request, context: context, lenient: fidelity == .lenient)
         let now = environment.clock.now()
-        if let wait = rateLimiter.take(
-            client: body.clientId, now: now, rate: settings.tokenRatePerSecond, burst: settings.tokenBurst)
+        // Only a known client has a bucket: a request naming an unknown client_id costs nothing that outlives it.
+        guard let credential = try await credentials.find(vendor: .usageEngine, key: body.clientId) else {
+            throw UsageEngineOAuthError.invalidClient(basicAuth: body.basicAuth)
+        }
+        if let wait = store.rateLimiter.take(
+            client: credential.key, now: now, rate: settings.tokenRatePerSecond, burst: settings.tokenBurst)
         {
             throw UsageEngineOAuthError.tooManyRequests(retryAfter: wait)
         }
-        guard let credential = try await credentials.find(vendor: .usageEngine, key: body.clientId),
-            let secret = credential.secret, constantTimeEquals(secret, body.clientSecret)
-        else { throw UsageEngineOAuthError.invalidClient(basicAuth: body.basicAuth) }
+        guard let secret = credential.secret, constantTimeEquals(secret, body.clientSecret) else {
+            throw UsageEngineOAuthError.invalidClient(basicAuth: body.basicAuth)
+        }
         let audience = Self.normalizedAudience(body.audience)
         guard audience == Self.normalizedAudience(credential.audience ?? DemoCredentials.usageEngineAudience) else {
             throw UsageEngineOAuthError.invalidAudience(body.audience)

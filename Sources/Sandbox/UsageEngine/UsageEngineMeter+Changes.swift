@@ -40,7 +40,29 @@ extension UsageEngineMeter {
             }
             self.userId = userId
         }
-        if let customFields = body.customFields { self.customFields = customFields }
+        if let customFields = body.customFields {
+            try Self.checkCustomFields(customFields)
+            self.customFields = customFields
+        }
         if let deleteOnReset = body.deleteOnReset { self.deleteOnReset = deleteOnReset }
+    }
+
+    /// Sandbox limits on `customFields` (the vendor documents none): at most ``maxCustomFields`` entries, names of at
+    /// most 256 bytes and values of at most 4 KiB, so one meter cannot make every later list of its tenant slow.
+    static let maxCustomFields = 100
+
+    static func checkCustomFields(_ fields: [String: String]) throws {
+        guard fields.count <= maxCustomFields else {
+            throw UsageEngineAPIError.badRequest(
+                "customFields may have at most \(maxCustomFields) entries, got \(fields.count)")
+        }
+        for (name, value) in fields {
+            guard name.utf8.count <= 256 else {
+                throw UsageEngineAPIError.badRequest("customFields names must be at most 256 bytes long")
+            }
+            guard value.utf8.count <= 4_096 else {
+                throw UsageEngineAPIError.badRequest("customFields.\(name.prefix(64)) must be at most 4096 bytes long")
+            }
+        }
     }
 }

@@ -5,8 +5,9 @@ import Synchronization
 ///
 /// The vendor documents "up to 10 request(s) every 1s. The burst capacity is 5 request(s)" (one snapshot of its
 /// reference; another says 1,000 every 5 minutes), so rate and burst come from ``UsageEngineSettings``.
-/// Sandbox choice: the buckets live in memory only, so a restart or `POST /__admin/reset` forgets them, and
-/// every well-formed token request counts, whether or not its credentials are right.
+/// Sandbox choice: the buckets live in memory only, so a restart or `POST /__admin/reset` forgets them; every
+/// well-formed token request of a known `client_id` counts, whether or not its secret is right, and a request with
+/// an unknown `client_id` is refused before it reaches a bucket (so unknown clients cannot grow memory).
 ///
 /// ```swift
 /// let limiter = UsageEngineRateLimiter()
@@ -19,10 +20,18 @@ final class UsageEngineRateLimiter: Sendable {
         var updated: Date
     }
 
-    /// Buckets beyond this many are pruned of full ones, so unknown client ids cannot grow memory forever.
+    /// Buckets beyond this many are pruned of full ones (only known clients have buckets; this bounds them too).
     private static let pruneThreshold = 10_000
 
     private let buckets = Mutex<[String: Bucket]>([:])
+
+    /// Forgets every bucket, as a reset does.
+    func clear() {
+        buckets.withLock { $0.removeAll() }
+    }
+
+    /// How many clients have a bucket now.
+    var count: Int { buckets.withLock { $0.count } }
 
     /// Takes one request from `client`'s bucket: `nil` when allowed, else the whole seconds (at least 1) until
     /// the bucket holds a token again.
@@ -40,7 +49,7 @@ final class UsageEngineRateLimiter: Sendable {
             }
             guard bucket.tokens >= 1 else {
                 guard rate > 0 else { return Int.max }
-                return max(1, Int(((1 - bucket.tokens) / rate).rounded(.up)))
+                return max(1, Int(min(((1 - bucket.tokens) / rate).rounded(.up), 86_400)))
             }
             bucket.tokens -= 1
             return nil

@@ -7,6 +7,8 @@ import GRDB
 struct UsageEngineStore: Sendable {
     let database: SandboxDatabase
     let environment: SandboxEnvironment
+    /// The token endpoint's per-client buckets, in memory; a reset empties them.
+    let rateLimiter = UsageEngineRateLimiter()
 
     // MARK: Meter types
 

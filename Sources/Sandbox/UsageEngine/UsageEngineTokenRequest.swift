@@ -11,6 +11,9 @@ struct UsageEngineTokenRequest: Sendable, Equatable {
     /// Whether the client authenticated with `Authorization: Basic`.
     var basicAuth = false
 
+    /// The longest parameter value accepted (Auth0's client ids are 32 characters, secrets 64).
+    static let maxParameterBytes = 1_024
+
     /// The token request `request` carries; every problem is an `invalid_request` naming the parameter.
     ///
     /// Sandbox choice: a body with no `Content-Type` is read as JSON when it starts with `{`, else as a form;
@@ -44,6 +47,9 @@ struct UsageEngineTokenRequest: Sendable, Equatable {
         func required(_ name: String) throws -> String {
             guard let value = fields[name], !value.isEmpty else {
                 throw UsageEngineOAuthError.invalidRequest("Missing required parameter: \(name)")
+            }
+            guard value.utf8.count <= maxParameterBytes else {
+                throw UsageEngineOAuthError.invalidRequest("\(name) is too long (at most \(maxParameterBytes) bytes)")
             }
             return value
         }

@@ -6,15 +6,22 @@ extension ZyloStore {
     /// completes after ``ZyloSettings/exportDuration`` of virtual time. `nil` when the subscription is unknown.
     func createExportJob(tenant: String, scope: String) async throws -> ZyloExportJobRecord? {
         let now = environment.clock.now()
+        try await finishDueImports(tenant: tenant)
+        let lifetime = settings.downloadLifetime
         let id = environment.ids.id()
         let token = environment.ids.secret()
-        return try await database.writer.write { db in
+        // The snapshot is made in a read (WAL: it sees one committed state), so a large tenant's export does not hold
+        // the one writer while its CSV is built.
+        let csv: String? = try await database.writer.read { db in
             guard try scope == "-" || subscriptionExists(db, id: scope) else { return nil }
-            try Self.settle(db, now: now)
             let rows = try Self.users(db, tenant: tenant, scope: scope).map { entry in
                 [entry.subscriptionId, entry.appName] + entry.user.csvFields
             }
-            let csv = CSV.write([["subscriptionId", "appName"] + ZyloUser.importColumns] + rows)
+            return CSV.write([["subscriptionId", "appName"] + ZyloUser.importColumns] + rows)
+        }
+        guard let csv else { return nil }
+        return try await database.writer.write { db in
+            try Self.settle(db, now: now, tenant: tenant, downloadLifetime: lifetime)
             var job = ZyloExportJobRecord(
                 seq: nil, id: id, tenant: tenant, scope: scope, status: ZyloJobStatus.inProgress,
                 createTime: SandboxTime.format(now),
@@ -30,8 +37,10 @@ extension ZyloStore {
         ZyloExportJobRecord
     > {
         let now = environment.clock.now()
+        try await finishDueImports(tenant: tenant)
+        let lifetime = settings.downloadLifetime
         return try await database.writer.write { db in
-            try Self.settle(db, now: now)
+            try Self.settle(db, now: now, tenant: tenant, downloadLifetime: lifetime)
             return try page(tenant: tenant, scope: "exportJobs/\(scope)", request: request) { cursor, limit in
                 try ZyloExportJobRecord.fetchAll(
                     db,
@@ -48,8 +57,10 @@ extension ZyloStore {
     /// `GET /v1/subscriptions/{id|-}/exportJobs/{jobId}`; `-` finds any of the tenant's export jobs.
     func exportJob(tenant: String, scope: String, id: String) async throws -> ZyloExportJobRecord? {
         let now = environment.clock.now()
+        try await finishDueImports(tenant: tenant)
+        let lifetime = settings.downloadLifetime
         return try await database.writer.write { db in
-            try Self.settle(db, now: now)
+            try Self.settle(db, now: now, tenant: tenant, downloadLifetime: lifetime)
             return try ZyloExportJobRecord.fetchOne(
                 db, sql: "SELECT * FROM zyloExportJob WHERE id = ? AND tenant = ? AND (? = '-' OR scope = ?)",
                 arguments: [id, tenant, scope, scope])
@@ -68,38 +79,37 @@ extension ZyloStore {
     func download(token: String) async throws -> Download {
         let now = environment.clock.now()
         let lifetime = settings.downloadLifetime
+        // Links carry no credential: the token's own job says whose jobs to settle.
+        let owner = try await database.writer.read { db in
+            try String.fetchOne(
+                db,
+                sql: """
+                    SELECT tenant FROM zyloExportJob WHERE downloadToken = ?
+                    UNION ALL SELECT tenant FROM zyloImportJob WHERE downloadToken = ?
+                    """,
+                arguments: [token, token])
+        }
+        guard let tenant = owner else { return .notFound }
+        try await finishDueImports(tenant: tenant)
         return try await database.writer.write { db in
-            try Self.settle(db, now: now)
+            try Self.settle(db, now: now, tenant: tenant, downloadLifetime: lifetime)
             let expired = { (finished: String?) in
                 finished.flatMap(SandboxTime.parse).map { now > $0.addingTimeInterval(lifetime) } ?? true
             }
             if let job = try ZyloExportJobRecord.filter(Column("downloadToken") == token).fetchOne(db),
                 job.status == ZyloJobStatus.complete
             {
-                return expired(job.completeTime) ? .expired : .file(job.csv, name: "export-\(job.id).csv")
+                // An emptied file was dropped: its link expired, or newer exports replaced it.
+                return expired(job.completeTime) || job.csv.isEmpty
+                    ? .expired : .file(job.csv, name: "export-\(job.id).csv")
             }
             if let job = try ZyloImportJobRecord.filter(Column("downloadToken") == token).fetchOne(db),
-                job.status == ZyloJobStatus.completeWithErrors, let report = job.errorReport
+                job.status == ZyloJobStatus.completeWithErrors
             {
-                return expired(job.updateTime) ? .expired : .file(report, name: "import-errors-\(job.id).csv")
+                guard let report = job.errorReport, !expired(job.updateTime) else { return .expired }
+                return .file(report, name: "import-errors-\(job.id).csv")
             }
             return .notFound
         }
-    }
-
-    /// Moves every job whose time has come to its final state; runs before any job is read, so progress is a pure
-    /// function of the virtual clock and survives restarts.
-    static func settle(_ db: Database, now: Date) throws {
-        let stamp = SandboxTime.format(now)
-        try db.execute(
-            sql: """
-                UPDATE zyloExportJob SET status = ?, completeTime = readyAt
-                WHERE status = ? AND readyAt <= ?
-                """,
-            arguments: [ZyloJobStatus.complete, ZyloJobStatus.inProgress, stamp])
-        let due = try ZyloImportJobRecord.filter(
-            Column("status") == ZyloJobStatus.inProgress && Column("readyAt") <= stamp
-        ).fetchAll(db)
-        for var job in due { try finishImport(db, job: &job) }
     }
 }

@@ -22,9 +22,11 @@ extension ZyloStore {
         ZyloImportJobRecord
     >? {
         let now = environment.clock.now()
+        try await finishDueImports(tenant: tenant)
+        let lifetime = settings.downloadLifetime
         return try await database.writer.write { db in
             guard try subscriptionExists(db, id: subscriptionId) else { return nil }
-            try Self.settle(db, now: now)
+            try Self.settle(db, now: now, tenant: tenant, downloadLifetime: lifetime)
             return try page(tenant: tenant, scope: "importJob/\(subscriptionId)", request: request) {
                 cursor, limit in
                 try ZyloImportJobRecord.fetchAll(
@@ -42,8 +44,10 @@ extension ZyloStore {
     /// `GET /v1/subscriptions/{id}/importJob/{jobId}`.
     func importJob(tenant: String, subscriptionId: String, id: String) async throws -> ZyloImportJobRecord? {
         let now = environment.clock.now()
+        try await finishDueImports(tenant: tenant)
+        let lifetime = settings.downloadLifetime
         return try await database.writer.write { db in
-            try Self.settle(db, now: now)
+            try Self.settle(db, now: now, tenant: tenant, downloadLifetime: lifetime)
             return try ZyloImportJobRecord.filter(
                 Column("id") == id && Column("tenant") == tenant && Column("subscriptionId") == subscriptionId
             ).fetchOne(db)
@@ -59,9 +63,11 @@ extension ZyloStore {
     {
         let checked = try ZyloImportFile(data: file)
         let now = environment.clock.now()
+        try await finishDueImports(tenant: tenant)
+        let lifetime = settings.downloadLifetime
         let duration = settings.importDuration
         return try await database.writer.write { db in
-            try Self.settle(db, now: now)
+            try Self.settle(db, now: now, tenant: tenant, downloadLifetime: lifetime)
             guard
                 var job = try ZyloImportJobRecord.filter(
                     Column("id") == id && Column("tenant") == tenant && Column("subscriptionId") == subscriptionId
@@ -94,20 +100,6 @@ extension ZyloStore {
             try job.insert(db)
             return job
         }
-    }
-
-    /// Applies an import's good rows and writes its error report.
-    static func finishImport(_ db: Database, job: inout ZyloImportJobRecord) throws {
-        let file = try job.upload.map { try ZyloImportFile(data: $0) }
-        let target = job.subscriptionId ?? "usageconnect/\(job.usageConnectId ?? "")"
-        for user in file?.users ?? [] { try upsert(db, user: user, tenant: job.tenant, subscriptionId: target) }
-        let rejected = file?.errors.count ?? 0
-        job.status = rejected == 0 ? ZyloJobStatus.complete : ZyloJobStatus.completeWithErrors
-        job.acceptedRows = file?.users.count ?? 0
-        job.rejectedRows = rejected
-        job.errorReport = rejected == 0 ? nil : file?.errorReport
-        job.updateTime = job.readyAt ?? job.updateTime
-        try job.update(db)
     }
 }
 

@@ -53,5 +53,11 @@ extension ZyloStore {
             }
             try db.create(index: "zyloImportJob_status", on: "zyloImportJob", columns: ["status", "readyAt"])
         }
+        migrator.registerMigration("zylo-v2-applied-rows") { db in
+            try db.alter(table: "zyloImportJob") { t in
+                t.add(column: "appliedRows", .integer).notNull().defaults(to: 0)
+            }
+            try db.create(index: "zyloExportJob_tenant_status", on: "zyloExportJob", columns: ["tenant", "status"])
+        }
     }
 }
