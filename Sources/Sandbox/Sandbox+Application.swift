@@ -33,7 +33,9 @@ extension Sandbox {
             inner: router.buildResponder(), profiles: profiles, journal: journal, address: address,
             environment: environment,
             maxBodyBytes: configuration.maxBodyBytes,
-            scenarios: ScenarioStage(engine: scenarios, credentials: credentials, zylo: zylo, clock: environment.clock),
+            scenarios: ScenarioStage(
+                engine: scenarios, credentials: credentials, zylo: zylo, usageEngine: usageEngine,
+                clock: environment.clock),
             hyaltoReady: hyaltoReady, zyloReady: zyloReady)
     }
 

@@ -176,12 +176,13 @@ import Testing
 
     @Test func meterWithTooManyCustomFields_isA400() async throws {
         let fields = (0..<20_000).map { "\"f\($0)\":\"v\"" }.joined(separator: ",")
-        let decoded = try JSONDecoder().decode([String: String].self, from: Data("{\(fields)}".utf8))
-        let error = #expect(throws: UsageEngineAPIError.self) { try UsageEngineMeter.checkCustomFields(decoded) }
-        #expect(error?.status == .badRequest)
-        #expect(throws: Never.self) {
-            try UsageEngineMeter.checkCustomFields(Dictionary(uniqueKeysWithValues: (0..<100).map { ("f\($0)", "v") }))
+        let decoded = try JSONDecoder().decode([String: JSONValue].self, from: Data("{\(fields)}".utf8))
+        let error = #expect(throws: UsageEngineAPIError.self) {
+            try UsageEngineMeter.checkCustomFields(decoded, field: "customFields")
         }
+        #expect(error?.status == .badRequest)
+        let hundred = Dictionary(uniqueKeysWithValues: (0..<100).map { ("f\($0)", JSONValue.string("v")) })
+        #expect(throws: Never.self) { try UsageEngineMeter.checkCustomFields(hundred, field: "customFields") }
     }
 
     // MARK: 9 and 10. Zylo job files and tenants

@@ -6,22 +6,22 @@ import Testing
 
 @Suite("Usage Engine meters")
 struct UsageEngineMeterTests {
-    @Test func create_inheritsFromItsType_andRendersAlphabetically() async throws {
+    @Test func create_rendersTheVendorsMeterShape() async throws {
         try await Harness.run { (h: Harness) async throws in
             let token = try await h.ueToken()
             let typeId = try await h.ueMeterType(token: token)
-            let body = #"{"userId":"101","meterKey":"k","meterTypeId":"\#(typeId)","customFields":{"b":"2","a":"1"}}"#
+            let body = #"{"userId":"101","meterKey":"k","meterTypeId":"\#(typeId)","customFields":{"b":"2","a":1.5}}"#
             let created = try await h.ue(.post, "/meters", token: token, json: body)
             #expect(created.status == .created)
             let id = try created.json()["id"] as? String ?? ""
-            let account = DecodedJWT(token).payload["accountId"] as? String ?? ""
-            let now = "2024-01-01T00:00:00.000+00:00"
+            let now = "2024-01-01T00:00:00.000Z"
             #expect(
                 created.text
-                    == #"{"accountId":"\#(account)","activeFrom":"\#(now)","activeTo":null,"aggregation":{"type":"sum"},"#
-                    + #""createdAt":"\#(now)","customFields":{"a":"1","b":"2"},"deleteOnReset":false,"id":"\#(id)","#
-                    + #""meterKey":"k","meterTypeId":"\#(typeId)","resetSchedule":{"day":"1","hour":"0","minute":"0","#
-                    + #""month":"*","weekday":"*"},"unit":"page","updatedAt":"\#(now)","userId":"101"}"#)
+                    == #"{"id":"\#(id)","meterTypeId":"\#(typeId)","meterTypeName":"Pay-Per-Print","userId":"101","#
+                    + #""meterKey":"k","value":0,"unit":"page","periodStart":"\#(now)","#
+                    + #""periodEnd":"2024-02-01T00:00:00.000Z","groupBreakdowns":[],"capacity":null,"thresholds":[],"#
+                    + #""carryFirst":{},"carryLast":{},"customFields":{"a":1.5,"b":"2"},"deleteOnReset":false,"#
+                    + #""timezone":"Etc/UTC","createdAt":"\#(now)","updatedAt":"\#(now)"}"#)
         }
     }
 
@@ -65,20 +65,10 @@ struct UsageEngineMeterTests {
             let token = try await h.ueToken()
             let typeId = try await h.ueMeterType(token: token)
             let id = try await h.ueMeter(typeId: typeId, token: token)
-            _ = try await h.ue(.patch, "/meter-types/\(typeId)", token: token, json: #"{"aggregation":{"type":"max"}}"#)
+            _ = try await h.ue(.patch, "/meter-types/\(typeId)", token: token, json: #"{"unit":"sheets","name":"Print"}"#)
             let meter = try await h.ue(.get, "/meters/\(id)", token: token).json()
-            #expect((meter["aggregation"] as? [String: Any])?["type"] as? String == "max")
-        }
-    }
-
-    @Test func duplicateMeterKeyInTheSameType_is409() async throws {
-        try await Harness.run { (h: Harness) async throws in
-            let token = try await h.ueToken()
-            let typeId = try await h.ueMeterType(token: token)
-            _ = try await h.ueMeter(typeId: typeId, meterKey: "same", token: token)
-            let body = #"{"userId":"102","meterKey":"same","meterTypeId":"\#(typeId)"}"#
-            let duplicate = try await h.ue(.post, "/meters", token: token, json: body)
-            #expect(duplicate.status == .conflict && duplicate.text.contains("same"))
+            #expect(meter["unit"] as? String == "sheets")
+            #expect(meter["meterTypeName"] as? String == "Print")
         }
     }
 
@@ -106,9 +96,16 @@ struct UsageEngineMeterTests {
         (#"{"userId":"1","meterTypeId":"T"}"#, "meterKey is required"),
         (#"{"userId":"1","meterKey":"k"}"#, "meterTypeId is required"),
         (#"{"userId":101,"meterKey":"k","meterTypeId":"T"}"#, "userId must be a string"),
-        (#"{"userId":" ","meterKey":"k","meterTypeId":"T"}"#, "userId must not be empty"),
-        (#"{"userId":"1","meterKey":"","meterTypeId":"T"}"#, "meterKey must not be empty"),
-        (#"{"userId":"1","meterKey":"k","meterTypeId":"T","customFields":{"a":1}}"#, "customFields.a must be a string"),
+        (#"{"userId":" ","meterKey":"k","meterTypeId":"T"}"#, "userId must be a string of 1 to 256 bytes"),
+        (#"{"userId":"1","meterKey":"","meterTypeId":"T"}"#, "meterKey must be a string of 1 to 256 bytes"),
+        (#"{"userId":"1","meterKey":"k","meterTypeId":"T","capacity":"x"}"#, "capacity must be a number"),
+        (#"{"userId":"1","meterKey":"k","meterTypeId":"T","timezone":"Mars/Base"}"#, "timezone must be an IANA"),
+        (#"{"userId":"1","meterKey":"k","meterTypeId":"T","thresholds":[{"name":"a"}]}"#, "thresholds[0] needs exactly one"),
+        (
+            #"{"userId":"1","meterKey":"k","meterTypeId":"T","thresholds":[{"name":"a","capacityPercentage":50}]}"#,
+            "thresholds[0].capacityPercentage needs the meter's capacity"
+        ),
+        (#"{"userId":"1","meterKey":"k","meterTypeId":"T","thresholds":{}}"#, "thresholds must be an array"),
         (#"{"userId":"1","meterKey":"k","meterTypeId":"T","customFields":"x"}"#, "customFields"),
         (#"{"userId":"1","meterKey":"k","meterTypeId":"T","deleteOnReset":"yes"}"#, "deleteOnReset must be a boolean"),
     ])

@@ -23,9 +23,10 @@ struct UsageEngineMeterTypeTests {
             #expect(
                 created.text
                     == #"{"accountId":"\#(account)","activeFrom":"2024-01-01T00:00:00.000+00:00","activeTo":null,"#
-                    + #""aggregation":{"type":"sum"},"category":null,"createdAt":"2024-01-01T00:00:00.000+00:00","#
+                    + #""aggregation":{"type":"sum"},"capacity":null,"category":null,"#
+                    + #""createdAt":"2024-01-01T00:00:00.000+00:00","#
                     + #""description":null,"externalRef":null,"id":"\#(id)","name":"Pay-Per-Print","numberOfMeters":0,"#
-                    + #""resetSchedule":{"day":"1","hour":"0","minute":"0","month":"*","weekday":"*"},"#
+                    + #""resetSchedule":{"day":"1","hour":"0","minute":"0","month":"*","weekday":"*"},"thresholds":[],"#
                     + #""timezone":"Etc/UTC","unit":null,"updatedAt":"2024-01-01T00:00:00.000+00:00"}"#)
         }
     }

@@ -18,6 +18,7 @@ struct AdminAPI: Sendable {
         group.get("jobs", use: listJobs)
         group.get("jobs/:id", use: getJob)
         group.post("jobs/:id", use: forceJob)
+        group.post("usage-engine/meters/:id/usage", use: recordMeterUsage)
         registerScenarios(on: group)
     }
 

@@ -116,6 +116,12 @@ struct ScenarioEffects: Sendable {
         case expireDownload
     }
 
+    enum Meter: String, Sendable, CaseIterable {
+        /// The Usage Engine meter in the path gets the usage that takes it to its capacity (100%), stamping every
+        /// threshold on the way.
+        case fill
+    }
+
     struct RateLimit: Sendable, Equatable {
         var limit: Int
         var windowSeconds: Int
@@ -123,6 +129,7 @@ struct ScenarioEffects: Sendable {
 
     var tokens: Tokens?
     var job: Job?
+    var meter: Meter?
     /// Lists answer at most this many items per page from now on (Zylo `pageSize`, Mason `limit`).
     var pageSize: Int?
     /// Every page token issued so far is forgotten: continuing a listing gets the vendor's invalid-token 400.
@@ -131,6 +138,6 @@ struct ScenarioEffects: Sendable {
     var rateLimit: RateLimit?
 
     var isEmpty: Bool {
-        tokens == nil && job == nil && pageSize == nil && !invalidatePageTokens && rateLimit == nil
+        tokens == nil && job == nil && meter == nil && pageSize == nil && !invalidatePageTokens && rateLimit == nil
     }
 }

@@ -66,6 +66,12 @@ extension ScenarioParser {
                 fail(path + ".tokens", expectedOne(ScenarioEffects.Tokens.allCases.map(\.rawValue), got: name))
             }
         }
+        if let name = string(object, "meter", at: path) {
+            effects.meter = ScenarioEffects.Meter(rawValue: name)
+            if effects.meter == nil {
+                fail(path + ".meter", expectedOne(ScenarioEffects.Meter.allCases.map(\.rawValue), got: name))
+            }
+        }
         if let name = string(object, "job", at: path) {
             effects.job = ScenarioEffects.Job(rawValue: name)
             if effects.job == nil {

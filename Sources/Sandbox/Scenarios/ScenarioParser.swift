@@ -8,7 +8,7 @@ struct ScenarioParser {
     static let ruleFields = ["name", "match", "calls", "whenState", "setState", "respond", "effects"]
     static let matchFields = ["vendor", "method", "path", "query", "headers", "body", "credential"]
     static let respondFields = ["status", "message", "body", "bodyText", "headers", "delayMs", "fault", "trickle"]
-    static let effectFields = ["tokens", "job", "pageSize", "pageTokens", "rateLimit"]
+    static let effectFields = ["tokens", "job", "meter", "pageSize", "pageTokens", "rateLimit"]
     static let callWindows = ["nth", "first", "after", "probability"]
 
     /// Parses `document`, or throws every problem found in it.

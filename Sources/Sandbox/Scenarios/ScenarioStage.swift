@@ -20,6 +20,7 @@ struct ScenarioStage: Sendable {
     let engine: ScenarioEngine
     let credentials: CredentialStore
     let zylo: ZyloStore
+    let usageEngine: UsageEngineStore
     let clock: VirtualClock
 
     func respond(
@@ -110,8 +111,15 @@ struct ScenarioStage: Sendable {
             body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    /// Effects kept in SQLite: job state and page tokens.
+    /// Effects kept in SQLite: job state, meters and page tokens.
     private func applyStoredEffects(_ effects: ScenarioEffects, _ request: ScenarioRequest) async throws {
+        if request.vendor == .usageEngine, effects.meter == .fill {
+            // The meter id is the segment after `meters` in the path.
+            let segments = request.path.split(separator: "/").map(String.init)
+            if let index = segments.firstIndex(of: "meters"), index + 1 < segments.count {
+                try await usageEngine.fillMeter(id: segments[index + 1])
+            }
+        }
         guard request.vendor == .zylo else { return }
         if let job = effects.job {
             try await zylo.applyScenario(job, references: request.path.split(separator: "/").map(String.init))

@@ -47,6 +47,10 @@ extension UsageEngineMeterType {
             self.aggregation = type
         }
         if let schedule = body.resetSchedule { try apply(schedule) }
+        if let capacity = body.capacity { self.capacity = try UsageEngineMeter.capacity(capacity) }
+        if let thresholds = body.thresholds {
+            self.thresholds = try UsageEngineThreshold.parse(thresholds, capacity: capacity)
+        }
         if let timezone = body.timezone {
             guard TimeZone(identifier: timezone) != nil else {
                 throw UsageEngineAPIError.badRequest(
@@ -67,14 +71,16 @@ extension UsageEngineMeterType {
             ("day", schedule.day, \.day), ("hour", schedule.hour, \.hour), ("minute", schedule.minute, \.minute),
             ("month", schedule.month, \.month), ("weekday", schedule.weekday, \.weekday),
         ]
-        for (name, value, path) in fields {
+        for (_, value, path) in fields {
             guard let value else { continue }
-            let allowed = value.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "*,/?#-".contains($0)) }
-            guard !value.isEmpty, allowed else {
-                throw UsageEngineAPIError.badRequest(
-                    "resetSchedule.\(name) must be a cron field such as \"1\", \"L\" or \"*\", got '\(value)'")
-            }
             resetSchedule[keyPath: path] = value
+        }
+        do {
+            _ = try UsageEngineSchedule(resetSchedule)
+        } catch {
+            throw UsageEngineAPIError.badRequest(
+                "resetSchedule.\(error.field) must be a cron field (a number, *, a list such as 1,15, a range such as "
+                    + "1-5, a step such as */4, or L for the last day), got '\(error.value.prefix(64))'")
         }
     }
 

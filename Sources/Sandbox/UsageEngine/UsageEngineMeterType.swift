@@ -28,6 +28,10 @@ struct UsageEngineMeterType: Codable, Sendable, Equatable, FetchableRecord, Pers
     var activeFrom: String
     var activeTo: String?
     var externalRef: String?
+    /// The capacity new meters of this type start with.
+    var capacity: Double?
+    /// The thresholds new meters of this type start with.
+    var thresholds: [UsageEngineThreshold] = []
     var createdAt: String
     var updatedAt: String
 }
