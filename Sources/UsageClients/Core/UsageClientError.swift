@@ -24,8 +24,11 @@ public struct UsageClientError: Error, Sendable, CustomStringConvertible {
         case connectionFailed
         /// The bytes received are not an HTTP response.
         case malformedResponse
-        /// The response is HTTP but its body does not have the vendor's documented shape.
+        /// The response is HTTP but its body does not have the vendor's documented shape: a list's key missing, an
+        /// empty file where rows are expected, a field of the wrong type.
         case decoding
+        /// A job the client ran to its end (a Zylo export or import) stopped in a failure state; `message` names it.
+        case jobFailed
     }
 
     public let kind: Kind
