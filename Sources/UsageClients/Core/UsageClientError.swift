@@ -14,7 +14,8 @@ public struct UsageClientError: Error, Sendable, CustomStringConvertible {
         case http(status: Int)
         /// One attempt took longer than the request timeout.
         case timeout
-        /// The whole operation, retries included, took longer than its deadline.
+        /// The operation (token fetch, attempts and waits included) reached its deadline, or a job's next poll would
+        /// come after it.
         case deadlineExceeded
         /// The server reset the connection.
         case connectionReset
