@@ -16,9 +16,10 @@ struct DeadlineScenarioTests {
     @Test(arguments: ScenarioProbe.allCases)
     func retryAfterPastTheDeadline_givesUpAtOnceWithTheVendors429(probe: ScenarioProbe) async throws {
         try await TestSandbox.run { sandbox in
-            let deadline = Duration.seconds(4)
-            // The 429 takes half the deadline to arrive and asks for a wait that would end past it.
-            let limited = PostedScenario.Respond(status: 429, headers: ["Retry-After": "3"], delayMs: 2_000)
+            let deadline = Duration.seconds(6)
+            // The 429 takes a quarter of the deadline to arrive and asks for a wait that fits in the deadline but
+            // would end past it: 1.5 s + 5 s.
+            let limited = PostedScenario.Respond(status: 429, headers: ["Retry-After": "5"], delayMs: 1_500)
             try await PostedScenario(
                 name: "slow-429",
                 rules: [.init(name: "limited", vendor: probe.scenarioVendor, path: probe.dataPath, respond: limited)]
@@ -27,7 +28,7 @@ struct DeadlineScenarioTests {
                 try await probe.call(sandbox, options: Self.options(deadline: deadline))
             }
             #expect(timed.error?.kind == .http(status: 429))
-            #expect(timed.elapsed < deadline * 0.8)
+            #expect(timed.elapsed < deadline * 0.7)
             #expect(sandbox.answered(by: "slow-429").count == 1)
         }
     }
@@ -35,17 +36,17 @@ struct DeadlineScenarioTests {
     @Test(arguments: [ScenarioProbe.hyalto, .usageEngine])
     func slowTokenAndSlowData_endByTheOneDeadline(probe: ScenarioProbe) async throws {
         try await TestSandbox.run { sandbox in
-            let deadline = Duration.seconds(3)
+            let deadline = Duration.seconds(4)
             let tokenPath = try #require(probe.tokenPath)
             try await PostedScenario(
                 name: "slow-token-slow-data",
                 rules: [
                     .init(
                         name: "slow-token", vendor: probe.scenarioVendor, method: "POST", path: tokenPath,
-                        respond: .init(delayMs: 2_000)),
+                        respond: .init(delayMs: 2_500)),
                     .init(
                         name: "slow-data", vendor: probe.scenarioVendor, path: probe.dataPath,
-                        respond: .init(delayMs: 3_000)),
+                        respond: .init(delayMs: 4_000)),
                 ]
             ).activate(on: sandbox)
             let timed = await Timed.run(cap: deadline * 3) {
@@ -53,7 +54,7 @@ struct DeadlineScenarioTests {
             }
             #expect(timed.error?.kind == .deadlineExceeded)
             // The data request had only what the token fetch left: the call ends at the deadline, not after it.
-            #expect(timed.elapsed < deadline * 1.3)
+            #expect(timed.elapsed < deadline * 1.4)
         }
     }
 
