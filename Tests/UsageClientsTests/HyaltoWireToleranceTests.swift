@@ -37,7 +37,9 @@ struct HyaltoWireToleranceTests {
     }
 
     @Test func usageQueries_useTheDocumentedDateFormsInUTC() async throws {
-        let (hyalto, transport) = Self.client([.respond(200, body: "{}"), .respond(200, body: "{}")])
+        let (hyalto, transport) = Self.client([
+            .respond(200, body: #"{"usage":[]}"#), .respond(200, body: #"{"services":[]}"#),
+        ])
         let from = Date(timeIntervalSince1970: 1_531_483_200)  // 2018-07-13 12:00:00 UTC
         let report = try await hyalto.usageReport(serviceID: 5, from: from, to: from + 3_600)
         _ = try await hyalto.rawUsage(accountID: 4, serviceID: 5, start: from, end: from + 60)

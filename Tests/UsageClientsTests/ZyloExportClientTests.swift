@@ -57,14 +57,31 @@ struct ZyloExportClientTests {
         }
     }
 
-    @Test func runExport_givesUpAfterMaxPolls() async throws {
+    @Test func runExport_whoseWaitsDoNotSleep_stillStopsWhenTheWaitsReachTheDeadline() async throws {
         try await TestSandbox.run { sandbox in
-            let frozen = ClientOptions(sleep: { _ in })
+            try await PostedScenario.zyloExportsNeverFinish.activate(on: sandbox)
             let zylo = ZyloClient(
                 baseURL: sandbox.url(vendor: .zylo), tokenID: "zylo-demo-token", tokenSecret: "zylo-demo-secret",
-                options: frozen)
-            let error = try await #require(throws: UsageClientError.self) { _ = try await zylo.runExport(maxPolls: 3) }
+                options: ClientOptions(deadline: .seconds(60), sleep: { _ in }))
+            let error = try await #require(throws: UsageClientError.self) { _ = try await zylo.runExport() }
             #expect(error.kind == .deadlineExceeded)
+            // Waits of 2, 4, 8 and 16 s fit in 60 s; the next, 32 s, would not.
+            let polls = sandbox.journal().filter { $0.method == "GET" && $0.path.contains("/exportJobs/") }
+            #expect(polls.count == 4)
+        }
+    }
+
+    @Test func runExport_deadline_boundsTheWholeExportWhateverTheClientsDeadline() async throws {
+        try await TestSandbox.run { sandbox in
+            let deadline = Duration.seconds(2)
+            try await PostedScenario.zyloExportsNeverFinish.activate(on: sandbox)
+            let zylo = ZyloClient(
+                baseURL: sandbox.url(vendor: .zylo), tokenID: "zylo-demo-token", tokenSecret: "zylo-demo-secret")
+            let timed = await Timed.run(cap: deadline * 3) {
+                try await zylo.runExport(pollInterval: .milliseconds(200), deadline: deadline)
+            }
+            #expect(timed.error?.kind == .deadlineExceeded)
+            #expect(timed.elapsed < deadline * 1.2)
         }
     }
 }

@@ -77,7 +77,8 @@ struct ZyloScenarioTests {
     @Test func exportTakesThreePolls_completesOnTheFourthWhateverTheClock() async throws {
         try await TestSandbox.run { sandbox in
             try await sandbox.activateScenario("zylo-export-takes-3-polls")
-            let rows = try await ZyloClient.make(sandbox).runExport(pollInterval: .seconds(60))
+            let rows = try await ZyloClient.make(sandbox).runExport(
+                pollInterval: .seconds(60), deadline: .seconds(3_600))
             #expect(!rows.isEmpty)
             let polls = sandbox.journal().filter { $0.method == "GET" && $0.path.contains("/exportJobs/") }
             #expect(polls.count == 4)
@@ -90,13 +91,33 @@ struct ZyloScenarioTests {
         }
     }
 
-    @Test func exportFails_endsTheClientsPollWithTheFailedStatus() async throws {
+    @Test func exportFails_endsTheClientsPollWithJobFailed_notADecodingError() async throws {
         try await TestSandbox.run { sandbox in
             try await sandbox.activateScenario("zylo-export-fails")
             let error = try await #require(throws: UsageClientError.self) {
                 _ = try await ZyloClient.make(sandbox).runExport()
             }
+            #expect(error.kind == .jobFailed)
             #expect(error.message.contains("FAILED"))
+        }
+    }
+
+    @Test func importFails_endsTheClientsPollWithJobFailed_notADecodingError() async throws {
+        try await TestSandbox.run { sandbox in
+            let zylo = ZyloClient.make(sandbox)
+            let id = try await zylo.firstSubscriptionID()
+            try await PostedScenario(
+                name: "zylo-import-fails",
+                rules: [
+                    .init(
+                        name: "fail", vendor: "zylo", path: "/v1/subscriptions/*/importJob/*", calls: .first(1),
+                        job: "fail")
+                ]
+            ).activate(on: sandbox)
+            let error = try await #require(throws: UsageClientError.self) {
+                _ = try await zylo.runImport(subscriptionID: id, rows: [.make()])
+            }
+            #expect(error.kind == .jobFailed && error.operation.hasPrefix("import job"))
         }
     }
 

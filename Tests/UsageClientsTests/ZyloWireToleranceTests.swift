@@ -56,14 +56,22 @@ struct ZyloWireToleranceTests {
         #expect(form.contains("Ada,Lovelace,2023-12-20,12,\"Pro,Admin\",true\r\n"))
     }
 
-    @Test func runImport_anUndocumentedFailureStatus_throws() async throws {
+    @Test func downloadExport_ofAZeroByteFile_isADecodingError() async throws {
+        let job = #"{"id":"j","status":"COMPLETE","downloadUri":"https://files.example.com/export.csv"}"#
+        let (zylo, _) = Self.client([.respond(200, body: job), .respond(200, body: "")])
+        let done = try await zylo.exportJob(id: "j")
+        let error = try await #require(throws: UsageClientError.self) { _ = try await zylo.downloadExport(done) }
+        #expect(error.kind == .decoding)
+    }
+
+    @Test func runImport_anUndocumentedFailureStatus_throwsJobFailed() async throws {
         let (zylo, _) = Self.client([
             .respond(201, body: #"{"id":"j","status":"OPEN"}"#), .respond(200, body: #"{"id":"j","status":"FAILED"}"#),
         ])
         let error = try await #require(throws: UsageClientError.self) {
             _ = try await zylo.runImport(subscriptionID: "s", rows: [.make()])
         }
-        #expect(error.message.contains("FAILED"))
+        #expect(error.kind == .jobFailed && error.message.contains("FAILED"))
     }
 
     @Test func expiredDownloadLink_isNamedWithoutItsSignature() async throws {

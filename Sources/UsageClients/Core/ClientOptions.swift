@@ -13,7 +13,8 @@ public struct ClientOptions: Sendable {
     public var transport: any HTTPTransport
     /// How long one attempt may take.
     public var requestTimeout: Duration
-    /// How long one operation may take, retries and waits included.
+    /// How long one operation may take: its token fetch, every attempt and every wait between attempts included.
+    /// A wait that would end past it is not made: the operation ends at once with the answer that asked for it.
     public var deadline: Duration
     /// When to try again.
     public var retry: RetryPolicy

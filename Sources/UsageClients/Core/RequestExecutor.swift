@@ -12,7 +12,14 @@ struct RequestExecutor: Sendable {
     /// The message in a vendor error body, such as Zylo's `message` or OAuth2's `error_description`.
     var messageKeys = ["message", "error_description", "error"]
 
+    /// The end of the operation the current task is part of, when one is running: a token fetch made for a call,
+    /// or the calls of a job run, count against the deadline of the operation that made them.
+    @TaskLocal static var operationDeadline: ContinuousClock.Instant?
+
     /// Sends `method path?query`; answers a 2xx response or throws.
+    ///
+    /// The call ends by `options.deadline`, or by the deadline of the operation it is part of if that is sooner:
+    /// the token fetch, every attempt and every wait between attempts count against it.
     ///
     /// - Parameter idempotent: whether the call may run twice; defaults to every method but `POST` and `PATCH`.
     ///   A call that is not idempotent is retried only when the server cannot have acted on it (a refused
@@ -24,51 +31,56 @@ struct RequestExecutor: Sendable {
         let operation = "\(method) \(path)"
         let url = try makeURL(path: path, query: query, operation: operation)
         let repeatable = idempotent ?? !["POST", "PATCH"].contains(method)
-        let started = ContinuousClock.now
-        var rejected: String?
-        var attempt = 0
-        var triedFreshCredential = false
-        while true {
-            attempt += 1
-            let remaining = options.deadline - (ContinuousClock.now - started)
-            guard remaining > .zero else {
-                throw UsageClientError(
-                    kind: .deadlineExceeded, vendor: vendor, operation: operation,
-                    message: "no answer within the deadline of \(options.deadline)")
-            }
-            var allHeaders = headers
-            var credential = ""
-            if authorized {
-                let auth = try await authorizer.headers(rejected)
-                allHeaders += auth.headers
-                credential = auth.credential
-            }
-            let request = HTTPRequestData(method: method, url: url, headers: allHeaders, body: body)
-            let response: HTTPResponseData
-            do {
-                response = try await options.transport.send(request, timeout: min(options.requestTimeout, remaining))
-            } catch {
-                let failure = AsyncHTTPClientTransport.classify(error).located(vendor: vendor, operation: operation)
-                let safe = failure.kind == .connectionFailed || repeatable
-                guard safe, attempt < options.retry.maxAttempts else { throw failure }
+        let ownDeadline = ContinuousClock.now + options.deadline
+        let deadline = Self.operationDeadline.map { min($0, ownDeadline) } ?? ownDeadline
+        // A token fetched for this call inherits its deadline through the task-local value.
+        return try await Self.$operationDeadline.withValue(deadline) { () async throws -> HTTPResponseData in
+            var rejected: String?
+            var attempt = 0
+            var triedFreshCredential = false
+            while true {
+                attempt += 1
+                var allHeaders = headers
+                var credential = ""
+                if authorized {
+                    let auth = try await authorizer.headers(rejected)
+                    allHeaders += auth.headers
+                    credential = auth.credential
+                }
+                let remaining = try timeLeft(until: deadline, operation: operation)
+                let request = HTTPRequestData(method: method, url: url, headers: allHeaders, body: body)
+                let response: HTTPResponseData
+                do {
+                    let timeout = min(options.requestTimeout, remaining)
+                    response = try await options.transport.send(request, timeout: timeout)
+                } catch {
+                    var failure = AsyncHTTPClientTransport.classify(error).located(vendor: vendor, operation: operation)
+                    if failure.kind == .timeout, remaining < options.requestTimeout {
+                        // The attempt was cut short by the deadline, not by the request timeout.
+                        failure = deadlineExceeded(operation)
+                    }
+                    let safe = failure.kind == .connectionFailed || repeatable
+                    guard safe, attempt < options.retry.maxAttempts else { throw failure }
+                    try await wait(
+                        options.retry.delay(afterAttempt: attempt, response: nil, random: .random(in: 0..<1)),
+                        until: deadline, failure)
+                    continue
+                }
+                if (200..<300).contains(response.status) { return response }
+                let failure = error(from: response, operation: operation)
+                if response.status == 401, authorizer.refreshesOn401, !triedFreshCredential {
+                    triedFreshCredential = true
+                    rejected = credential
+                    continue
+                }
+                let safe = repeatable || response.status == 429
+                guard safe, options.retry.retryableStatuses.contains(response.status),
+                    attempt < options.retry.maxAttempts
+                else { throw failure }
                 try await wait(
-                    options.retry.delay(afterAttempt: attempt, response: nil, random: .random(in: 0..<1)), remaining,
-                    failure)
-                continue
+                    options.retry.delay(afterAttempt: attempt, response: response, random: .random(in: 0..<1)),
+                    until: deadline, failure)
             }
-            if (200..<300).contains(response.status) { return response }
-            let failure = error(from: response, operation: operation)
-            if response.status == 401, authorizer.refreshesOn401, !triedFreshCredential {
-                triedFreshCredential = true
-                rejected = credential
-                continue
-            }
-            let safe = repeatable || response.status == 429
-            guard safe, options.retry.retryableStatuses.contains(response.status), attempt < options.retry.maxAttempts
-            else { throw failure }
-            try await wait(
-                options.retry.delay(afterAttempt: attempt, response: response, random: .random(in: 0..<1)), remaining,
-                failure)
         }
     }
 
@@ -101,10 +113,26 @@ struct RequestExecutor: Sendable {
         return try encoder.encode(value)
     }
 
-    private func wait(_ delay: Duration, _ remaining: Duration, _ failure: UsageClientError) async throws {
-        // Waiting past the deadline cannot help: report what the vendor said instead.
-        guard delay < remaining else { throw failure }
+    /// Waits `delay` before the next attempt, or throws `failure` at once when the wait would end past `deadline`:
+    /// waiting past the deadline cannot help, so the caller hears what the vendor said instead.
+    private func wait(
+        _ delay: Duration, until deadline: ContinuousClock.Instant, _ failure: UsageClientError
+    ) async throws {
+        guard ContinuousClock.now + delay < deadline else { throw failure }
         try await options.sleep(delay)
+    }
+
+    /// The time left before `deadline`, or a `.deadlineExceeded` error when there is none.
+    private func timeLeft(until deadline: ContinuousClock.Instant, operation: String) throws -> Duration {
+        let remaining = deadline - ContinuousClock.now
+        guard remaining > .zero else { throw deadlineExceeded(operation) }
+        return remaining
+    }
+
+    private func deadlineExceeded(_ operation: String) -> UsageClientError {
+        UsageClientError(
+            kind: .deadlineExceeded, vendor: vendor, operation: operation,
+            message: "no answer before the operation's deadline (at most \(options.deadline))")
     }
 
     private func requestID(_ response: HTTPResponseData) -> String? {

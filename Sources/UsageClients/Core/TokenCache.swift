@@ -40,6 +40,8 @@ actor TokenCache {
         if let inFlight { return try await inFlight.value.value }
         let fetch = self.fetch
         let refreshMargin = self.refreshMargin
+        // The task inherits the caller's task-local operation deadline, so the fetch counts against the operation
+        // that needed the token; callers that join it wait for the same fetch.
         let task = Task {
             let fetched = try await fetch()
             return Token(

@@ -14,7 +14,8 @@ public struct UsageClientError: Error, Sendable, CustomStringConvertible {
         case http(status: Int)
         /// One attempt took longer than the request timeout.
         case timeout
-        /// The whole operation, retries included, took longer than its deadline.
+        /// The operation (token fetch, attempts and waits included) reached its deadline, or a job's next poll would
+        /// come after it.
         case deadlineExceeded
         /// The server reset the connection.
         case connectionReset
@@ -24,8 +25,11 @@ public struct UsageClientError: Error, Sendable, CustomStringConvertible {
         case connectionFailed
         /// The bytes received are not an HTTP response.
         case malformedResponse
-        /// The response is HTTP but its body does not have the vendor's documented shape.
+        /// The response is HTTP but its body does not have the vendor's documented shape: a list's key missing, an
+        /// empty file where rows are expected, a field of the wrong type.
         case decoding
+        /// A job the client ran to its end (a Zylo export or import) stopped in a failure state; `message` names it.
+        case jobFailed
     }
 
     public let kind: Kind

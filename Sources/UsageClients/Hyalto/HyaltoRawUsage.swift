@@ -15,12 +15,13 @@ public struct HyaltoRawUsage: Sendable, Hashable, Decodable {
         case accountId, startTime, endTime, services
     }
 
-    /// Decodes tolerantly: a missing, `null` or mistyped optional field becomes `nil` (or empty).
+    /// Decodes tolerantly: a missing, `null` or mistyped optional field becomes `nil`; `services` must be a list, so
+    /// an answer without it (a gateway's `{"message": "..."}`) is not a window without changes.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         accountID = try? container.hyaltoID(forKey: .accountId)
         startTime = container.hyaltoDate(forKey: .startTime)
         endTime = container.hyaltoDate(forKey: .endTime)
-        services = try container.decodeIfPresent([HyaltoRawService].self, forKey: .services) ?? []
+        services = try container.decode([HyaltoRawService].self, forKey: .services)
     }
 }

@@ -1,5 +1,7 @@
 /// One page of a Mason listing: `data`, and the opaque `nextPage`/`prevPage` keys, which may be absent, `null` or
 /// `""` on the last page.
+///
+/// `data` is required: a 200 answer without it (a gateway's `{"message": "..."}`) is not an empty page.
 struct MasonPage<Item: Decodable & Sendable>: Decodable, Sendable {
     let data: [Item]
     let nextPage: String?
@@ -11,7 +13,7 @@ struct MasonPage<Item: Decodable & Sendable>: Decodable, Sendable {
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        data = try container.decodeIfPresent([Item].self, forKey: .data) ?? []
+        data = try container.decode([Item].self, forKey: .data)
         nextPage = try container.decodeIfPresent(String.self, forKey: .nextPage)
         prevPage = try container.decodeIfPresent(String.self, forKey: .prevPage)
     }

@@ -46,44 +46,30 @@ extension ZyloClient {
     }
 
     /// Exports usage and answers its rows: creates a job, polls it with backoff until `COMPLETE`, downloads and
-    /// parses the CSV.
+    /// parses the CSV, all within one deadline.
     ///
     /// ```swift
-    /// let rows = try await zylo.runExport(subscriptionID: "-")
+    /// let rows = try await zylo.runExport(subscriptionID: "-", deadline: .seconds(600))
     /// for row in rows { print(row.firstName ?? "", row.lastActivityDate ?? "") }
     /// ```
     /// - Parameters:
     ///   - pollInterval: the first wait between polls; later waits grow to at most 16 times it.
-    ///   - maxPolls: how many times to look at the job before giving up with `.deadlineExceeded`.
+    ///   - deadline: how long the whole export may take, creation, polls, waits and download included;
+    ///     `options.deadline` when `nil`. When the next poll would come after it, the export ends with
+    ///     `.deadlineExceeded` at once.
+    /// - Throws: `.jobFailed` when the job stops in a failure state; `.decoding` when the file is empty (Zylo
+    ///   documents a CSV with a header row) or not CSV.
     public func runExport(
-        subscriptionID: String = "-", pollInterval: Duration = .seconds(2), maxPolls: Int = 60
+        subscriptionID: String = "-", pollInterval: Duration = .seconds(2), deadline: Duration? = nil
     ) async throws -> [ZyloExportRow] {
-        var job = try await createExportJob(subscriptionID: subscriptionID)
-        var polls = 0
-        while job.status != .complete {
-            guard !job.status.isFailure else {
-                throw UsageClientError(
-                    kind: .decoding, vendor: "zylo", operation: "export job \(job.id)",
-                    message: "export job \(job.id) ended \(job.status)")
-            }
-            guard polls < maxPolls else { throw Self.stillRunning("export", job.id, job.status, polls) }
-            try await options.sleep(Self.backoff(pollInterval, poll: polls))
-            polls += 1
-            job = try await exportJob(id: job.id, subscriptionID: subscriptionID)
+        try await asOneOperation(deadline: deadline) {
+            let created = try await createExportJob(subscriptionID: subscriptionID)
+            let job = try await poll(
+                "export", created, id: created.id, status: \.status, interval: pollInterval,
+                isFinished: { $0.status == .complete },
+                next: { try await exportJob(id: created.id, subscriptionID: subscriptionID) })
+            return try await downloadExport(job)
         }
-        return try await downloadExport(job)
-    }
-
-    /// The wait before poll `poll + 1`: doubling from `interval`, at most 16 times it.
-    static func backoff(_ interval: Duration, poll: Int) -> Duration {
-        interval * (1 << min(poll, 4))
-    }
-
-    /// The error for a job still running after `polls` polls.
-    static func stillRunning(_ kind: String, _ id: String, _ status: ZyloJobStatus, _ polls: Int) -> UsageClientError {
-        UsageClientError(
-            kind: .deadlineExceeded, vendor: "zylo", operation: "\(kind) job \(id)",
-            message: "\(kind) job \(id) is still \(status) after \(polls) polls")
     }
 
     /// The rows of the CSV at `link` (absolute, or relative to the base URL), fetched without credentials.
@@ -101,8 +87,15 @@ extension ZyloClient {
             // Name the download, not the link: a pre-signed link's signature is a credential.
             throw error.located(vendor: "zylo", operation: operation)
         }
+        let text = String(decoding: response.body, as: UTF8.self)
+        // Zylo documents no empty export: even a company without users gets a header row.
+        guard !text.allSatisfy(\.isWhitespace) else {
+            throw UsageClientError(
+                kind: .decoding, vendor: "zylo", operation: operation, requestID: response.header("zylo-request-id"),
+                message: "the file is empty: a CSV with at least a header row was expected")
+        }
         do {
-            return try ZyloCSV.rows(String(decoding: response.body, as: UTF8.self))
+            return try ZyloCSV.rows(text)
         } catch {
             throw UsageClientError(
                 kind: .decoding, vendor: "zylo", operation: operation,

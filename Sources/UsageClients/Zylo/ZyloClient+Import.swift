@@ -50,7 +50,7 @@ extension ZyloClient {
     }
 
     /// Imports users into a subscription and answers how it went: writes the CSV, creates a job, uploads, polls
-    /// until `COMPLETE` or `COMPLETE_WITH_ERRORS`, and reads the error report.
+    /// until `COMPLETE` or `COMPLETE_WITH_ERRORS`, and reads the error report, all within one deadline.
     ///
     /// ```swift
     /// let result = try await zylo.runImport(subscriptionID: id, rows: [
@@ -59,34 +59,32 @@ extension ZyloClient {
     /// ])
     /// for error in result.errors { print(error.rowNumber ?? 0, error.message) }
     /// ```
+    /// - Parameters:
+    ///   - pollInterval: the first wait between polls; later waits grow to at most 16 times it.
+    ///   - deadline: how long the whole import may take; `options.deadline` when `nil` (see
+    ///     ``runExport(subscriptionID:pollInterval:deadline:)``).
     public func runImport(
-        subscriptionID: String, rows: [ZyloImportRow], pollInterval: Duration = .seconds(2), maxPolls: Int = 60
+        subscriptionID: String, rows: [ZyloImportRow], pollInterval: Duration = .seconds(2), deadline: Duration? = nil
     ) async throws -> ZyloImportResult {
         try await runImport(
             subscriptionID: subscriptionID, csv: Data(ZyloImportRow.csv(rows).utf8), pollInterval: pollInterval,
-            maxPolls: maxPolls)
+            deadline: deadline)
     }
 
     /// Imports a ready-made CSV file (the documented columns) into a subscription; see
-    /// ``runImport(subscriptionID:rows:pollInterval:maxPolls:)``.
+    /// ``runImport(subscriptionID:rows:pollInterval:deadline:)``.
     public func runImport(
-        subscriptionID: String, csv: Data, pollInterval: Duration = .seconds(2), maxPolls: Int = 60
+        subscriptionID: String, csv: Data, pollInterval: Duration = .seconds(2), deadline: Duration? = nil
     ) async throws -> ZyloImportResult {
-        let opened = try await createImportJob(subscriptionID: subscriptionID)
-        var job = try await uploadImportFile(subscriptionID: subscriptionID, jobID: opened.id, csv: csv)
-        var polls = 0
-        while !job.isFinished {
-            guard !job.status.isFailure else {
-                throw UsageClientError(
-                    kind: .decoding, vendor: "zylo", operation: "import job \(job.id)",
-                    message: "import job \(job.id) ended \(job.status)")
-            }
-            guard polls < maxPolls else { throw Self.stillRunning("import", job.id, job.status, polls) }
-            try await options.sleep(Self.backoff(pollInterval, poll: polls))
-            polls += 1
-            job = try await importJob(subscriptionID: subscriptionID, id: job.id)
+        try await asOneOperation(deadline: deadline) {
+            let opened = try await createImportJob(subscriptionID: subscriptionID)
+            let uploaded = try await uploadImportFile(subscriptionID: subscriptionID, jobID: opened.id, csv: csv)
+            let job = try await poll(
+                "import", uploaded, id: uploaded.id, status: \.status, interval: pollInterval,
+                isFinished: \.isFinished, next: { try await importJob(subscriptionID: subscriptionID, id: uploaded.id) }
+            )
+            return ZyloImportResult(job: job, errors: try await rowErrors(of: job))
         }
-        return ZyloImportResult(job: job, errors: try await rowErrors(of: job))
     }
 
     /// Imports a CSV file through a Usage Connect connection (`POST /v1/usageconnect/{id}/import/`).
