@@ -47,6 +47,7 @@ extension CheckContext {
         let hinted = response.header("Retry-After").flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
         let wait = min(max(hinted ?? 0.5 * Double(1 << min(looks - 1, 5)), 0.1), 15)
         let elapsed = started.duration(to: .now).components
-        return Double(elapsed.seconds) + wait <= jobWait ? wait : nil
+        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        return seconds + wait <= jobWait ? wait : nil
     }
 }
