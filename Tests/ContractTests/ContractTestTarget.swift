@@ -20,10 +20,14 @@ enum ContractTestTarget {
         !isLive || LiveEnvironment.isConfigured(vendor, in: environment)
     }
 
-    /// Runs the check `id` on a fresh session of the target.
+    /// One live session for every test, so the checks share their tokens as a CLI run does.
+    static let liveSession = LiveEnvironment.session(environment)
+
+    /// Runs the check `id` on a fresh session of the target (live: the one shared session).
     static func run(_ id: String) async throws -> CheckResult {
         guard let check = ContractCatalog.check(id) else { throw ContractFailure("no check \(id)") }
         let allowWrites = allowWrites
+        if isLive { return await ContractRunner(session: liveSession, allowLiveWrites: allowWrites).run(check) }
         return try await target.get().withSession { session in
             await ContractRunner(session: session, allowLiveWrites: allowWrites).run(check)
         }

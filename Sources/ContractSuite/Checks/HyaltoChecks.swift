@@ -39,7 +39,7 @@ enum HyaltoChecks {
     ]
 
     static func tokenShape(_ c: CheckContext) async throws {
-        let response = try await c.requestToken()
+        let response = try await c.tokenAnswer()
         c.observe(response, as: "token")
         guard c.expectStatus(response, 200, "the token request"), let json = response.json else { return }
         c.expect(json.keys == ["accessToken", "expiresIn", "scope", "tokenType"], "keys: \(json.keys)")
@@ -52,7 +52,7 @@ enum HyaltoChecks {
     }
 
     static func tokenClaims(_ c: CheckContext) async throws {
-        let response = try await c.requestToken()
+        let response = try await c.tokenAnswer()
         guard c.expectStatus(response, 200, "the token request"), let token = response.json?["accessToken"]?.string,
             let jwt = JWTParts(token)
         else { return c.fail("accessToken is not a JWT: \(response.snippet)") }

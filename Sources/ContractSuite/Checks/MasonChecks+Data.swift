@@ -1,39 +1,6 @@
 import Foundation
 
 extension MasonChecks {
-    static func paginatesToEnd(_ c: CheckContext) async throws {
-        let limit = 7
-        var after: String?
-        var iccids: [String] = []
-        var pages = 0
-        repeat {
-            let query = after.map { "&after=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0)" }
-            let response = try await c.get(path(c, "/aggregate/usage/sim?date=\(month)&limit=\(limit)\(query ?? "")"))
-            guard c.expectStatus(response, 200, "page \(pages + 1)") else { return }
-            pages += 1
-            if pages == 1 { c.observe(response, as: "page") }
-            let page = rows(response)
-            c.expect(page.count <= limit, "page \(pages) holds at most \(limit), got \(page.count)")
-            iccids += page.compactMap { $0["sim"]?["iccid"]?.string }
-            let next = response.json?["nextPage"]
-            if pages == 1 {
-                c.observe("page paging has-next-and-prev-keys", response.json?["prevPage"] != nil ? "yes" : "no")
-            }
-            after = next?.string.flatMap { $0.isEmpty ? nil : $0 }
-            if after == nil { c.observe("walk paging last-next-page", next?.typeName ?? "absent") }
-        } while after != nil && pages < 1_000
-        c.expect(after == nil, "the walk ends within 1,000 pages")
-        guard !iccids.isEmpty else { throw ContractSkip("the fleet has no SIM usage in \(month)") }
-        c.expect(Set(iccids).count == iccids.count, "no SIM appears twice across pages")
-        c.observe("walk paging repeats", Set(iccids).count == iccids.count ? "none" : "some")
-        c.observe("walk paging multiple-pages", pages > 1 ? "yes" : "no")
-        var viaClient: [String] = []
-        for try await row in try c.masonClient().simUsages(month: month, limit: limit) {
-            viaClient.append(row.sim?.iccid ?? "")
-        }
-        c.expect(viaClient == iccids, "the client walks the same \(iccids.count) SIMs, got \(viaClient.count)")
-    }
-
     static func ordering(_ c: CheckContext) async throws {
         let plain = try await c.get(path(c, "/aggregate/usage/sim?date=\(month)&limit=50"))
         guard c.expectStatus(plain, 200, "SIM aggregates") else { return }

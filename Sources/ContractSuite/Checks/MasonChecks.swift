@@ -18,7 +18,8 @@ enum MasonChecks {
             "a key without connect:read is 403 in the {type, message} envelope", body: requiresScope),
         ContractCheck(
             "mason.aggregate.paginates-to-end", .mason, .publicMaterial,
-            "limit and after walk every SIM once; pages hold at most limit", body: paginatesToEnd),
+            "limit and after walk every SIM once; pages hold at most limit; a full last page hides no more; the pages "
+                + "add up to the account aggregate", body: paginatesToEnd),
         ContractCheck(
             "mason.aggregate.orders-by-total-desc-by-default", .mason, .seed,
             "SIM aggregates come by total descending by default, and by orderBy/orderByColumn when given",
@@ -32,6 +33,12 @@ enum MasonChecks {
         ContractCheck(
             "mason.series.end-is-exclusive", .mason, .seed,
             "series rows are {day, download, total, unit, upload} for days in [start, end)", body: seriesRange),
+        ContractCheck(
+            "mason.aggregate.rejects-missing-date", .mason, .publicMaterial,
+            "an aggregate without its required date is 400 {type, message}", body: rejectsMissingDate),
+        ContractCheck(
+            "mason.series.rejects-missing-end", .mason, .publicMaterial,
+            "a series without its required end is 400 {type, message}", body: rejectsMissingEnd),
         ContractCheck(
             "mason.series.marker-needs-marker-value", .mason, .sandboxChoice,
             "marker without markerValue is a 400 naming the parameter", body: markerNeedsValue),

@@ -17,13 +17,16 @@ extension UsageEngineChecks {
 
     static func meterTypeLifecycle(_ c: CheckContext) async throws {
         let client = try c.usageEngineClient()
+        // Two new types, so that ?name= has one to leave out.
         let name = "contract-check-\(UUID().uuidString.prefix(8))"
         let created = try await client.createMeterType(UsageEngineNewMeterType(name: name, unit: "page"))
+        let other = try await client.createMeterType(UsageEngineNewMeterType(name: name + "-other", unit: "page"))
         let found = try await c.get("/usage-metering/v1/meter-types?name=\(name)")
         c.observe(found, as: "by-name")
         let ids = found.json?["meterTypes"]?.array?.compactMap { $0["id"]?.string } ?? []
         c.expect(ids == [created.id], "?name= finds exactly the new type, got \(ids)")
         try await client.deleteMeterType(id: created.id)
+        try await client.deleteMeterType(id: other.id)
         let after = try await client.meterTypes(name: name)
         c.expect(after.isEmpty, "the deleted type is gone")
     }

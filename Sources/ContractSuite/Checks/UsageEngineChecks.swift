@@ -29,17 +29,24 @@ enum UsageEngineChecks {
             #"GET /usage-metering/v1/meter-types answers {"meterTypes":[…]}"#, body: listsMeterTypes),
         ContractCheck(
             "usage-engine.meter-types.create-filter-delete", .usageEngine, .publicMaterial, writes: true,
-            "a created meter type is found by ?name= and can be deleted", body: meterTypeLifecycle),
+            "of two new meter types ?name= finds exactly the one named; both can be deleted", body: meterTypeLifecycle),
         ContractCheck(
             "usage-engine.meters.create-find-by-key-delete", .usageEngine, .publicMaterial, writes: true,
             "a created meter is found by ?meterKey= and deleted by id", body: meterLifecycle),
+        ContractCheck(
+            "usage-engine.meter-types.rejects-malformed-json", .usageEngine, .publicMaterial,
+            "a meter type whose JSON does not parse is 400 (the Redoc error table), and nothing is created",
+            body: rejectsMalformedJSON),
+        ContractCheck(
+            "usage-engine.meters.delete-unknown-id-is-404", .usageEngine, .publicMaterial,
+            "DELETE of a meter id that was never issued is 404 (the Redoc error table)", body: deleteUnknownMeter),
         ContractCheck(
             "usage-engine.meter-types.unknown-id-is-404", .usageEngine, .sandboxChoice,
             #"an unknown meter type is 404 {"error":"not_found","message":…}"#, body: unknownMeterType),
     ]
 
     static func formToken(_ c: CheckContext) async throws {
-        let response = try await c.requestToken()
+        let response = try await c.tokenAnswer()
         c.observe(response, as: "token")
         guard c.expectStatus(response, 200, "the form token request"), let json = response.json else { return }
         c.expect(json.keys == ["access_token", "expires_in", "scope", "token_type"], "keys: \(json.keys)")
@@ -57,9 +64,7 @@ enum UsageEngineChecks {
             "grant_type": .string("client_credentials"), "client_id": .string(id), "client_secret": .string(secret),
             "audience": .string(audience),
         ])
-        let response = try await c.http.send(
-            "POST", "/authentication/v1/oauth/token", headers: [(name: "Content-Type", value: "application/json")],
-            body: body)
+        let response = try await c.sendToken(body, contentType: "application/json")
         c.observe(response, as: "json-token")
         c.expectStatus(response, 200, "the JSON token request")
         c.expect(response.json?["access_token"]?.string != nil, "the answer has access_token")
@@ -67,7 +72,7 @@ enum UsageEngineChecks {
 
     static func tokenClaims(_ c: CheckContext) async throws {
         guard case .usageEngine(let id, _, let audience) = c.endpoint.credential else { return }
-        let response = try await c.requestToken()
+        let response = try await c.tokenAnswer()
         guard c.expectStatus(response, 200, "the token request"), let token = response.json?["access_token"]?.string,
             let jwt = JWTParts(token)
         else { return c.fail("access_token is not a JWT: \(response.snippet)") }
@@ -96,9 +101,7 @@ enum UsageEngineChecks {
         let form = CheckContext.form([
             ("grant_type", "client_credentials"), ("client_id", id), ("client_secret", secret),
         ])
-        let response = try await c.http.send(
-            "POST", "/authentication/v1/oauth/token",
-            headers: [(name: "Content-Type", value: "application/x-www-form-urlencoded")], body: form)
+        let response = try await c.sendToken(form, contentType: "application/x-www-form-urlencoded")
         c.observe(response, as: "no-audience")
         c.expectStatus(response, 400, "no audience")
         c.expect(response.json?["error"]?.string == "invalid_request", "error is invalid_request")

@@ -14,7 +14,8 @@ enum ZyloChecks {
                 "a wrong token secret is the same exact 401 body with zylo-request-id", body: rejectsWrongSecret),
             ContractCheck(
                 "zylo.subscriptions.paginates-to-end", .zylo, .seed,
-                #"nextPageToken is followed to "" with full pages and no repeats; the client walks the same ids"#,
+                #"nextPageToken is followed to "" with full pages and no repeats, a full last page hides no more, "#
+                    + "the default page size walks the same set, and so does the client",
                 body: paginatesToEnd),
             ContractCheck(
                 "zylo.subscriptions.empty-page-token-is-first-page", .zylo, .publicMaterial,
@@ -26,6 +27,10 @@ enum ZyloChecks {
                 "zylo.subscriptions.get-by-id-is-unwrapped", .zylo, .publicMaterial,
                 "a subscription by id is the bare object the listing holds, with the sample's identity fields",
                 body: getByID),
+            ContractCheck(
+                "zylo.import-job.rejects-malformed-upload", .zylo, .seed,
+                "an upload with a syntax error is 400 with a message and zylo-request-id (writes nothing)",
+                body: rejectsMalformedUpload),
             ContractCheck(
                 "zylo.subscriptions.page-token-rejects-changed-page-size", .zylo, .sandboxChoice,
                 "a page token with a different pageSize is a 400 in Zylo's envelope", body: pageTokenBound),

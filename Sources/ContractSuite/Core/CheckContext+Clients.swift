@@ -13,20 +13,26 @@ extension CheckContext {
         return MasonClient(baseURL: endpoint.baseURL, apiKey: key, fleet: fleet, options: clientOptions)
     }
 
-    /// The typed Hyalto client on this check's endpoint.
+    /// The typed Hyalto client on this check's endpoint, shared by the session's checks with this credential so
+    /// its token is fetched once.
     public func hyaltoClient() throws -> HyaltoClient {
         guard case .hyalto(let accessKey, let secretKey) = endpoint.credential else { throw mismatch("Hyalto") }
-        return HyaltoClient(
-            baseURL: endpoint.baseURL, accessKey: accessKey, secretKey: secretKey, options: clientOptions)
+        return tokens.client(for: "client|\(endpoint.baseURL.absoluteString)|\(credentialKey)") {
+            HyaltoClient(baseURL: endpoint.baseURL, accessKey: accessKey, secretKey: secretKey, options: clientOptions)
+        }
     }
 
-    /// The typed Usage Engine client on this check's endpoint.
+    /// The typed Usage Engine client on this check's endpoint, shared by the session's checks with this credential
+    /// so its token is fetched once (the token endpoint is rate limited).
     public func usageEngineClient() throws -> UsageEngineClient {
         guard case .usageEngine(let id, let secret, let audience) = endpoint.credential else {
             throw mismatch("Usage Engine")
         }
-        return UsageEngineClient(
-            baseURL: endpoint.baseURL, clientID: id, clientSecret: secret, audience: audience, options: clientOptions)
+        return tokens.client(for: "client|\(endpoint.baseURL.absoluteString)|\(credentialKey)") {
+            UsageEngineClient(
+                baseURL: endpoint.baseURL, clientID: id, clientSecret: secret, audience: audience,
+                options: clientOptions)
+        }
     }
 
     /// Mason's fleet of this check.

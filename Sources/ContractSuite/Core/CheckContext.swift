@@ -11,22 +11,39 @@ public final class CheckContext: Sendable {
     public let http: RawHTTP
     /// The sandbox's admin API, `nil` on live targets.
     public let admin: SandboxAdmin?
-    /// Options for the typed clients: short enough that a dead target fails a check instead of hanging the run.
+    /// Options for the typed clients: short enough that a dead target fails a check instead of hanging the run;
+    /// their waits before a retry (`Retry-After`) move a sandbox's virtual clock instead of sleeping.
     public let clientOptions: ClientOptions
+    /// The session's token answers and token-holding clients, shared by its checks.
+    public let tokens: TokenStore
+    /// The longest a check waits in real time for a live job to finish, in seconds (`CONTRACT_JOB_WAIT`).
+    public let jobWait: Double
     let state = Mutex(State())
 
     struct State {
         var observations: [Observation] = []
         var failures: [String] = []
-        var token: String?
     }
 
-    /// A context for one check of `endpoint`.
-    public init(endpoint: VendorEndpoint, admin: SandboxAdmin?) {
+    /// A context for one check of `endpoint`, sharing `tokens` with the session's other checks.
+    public init(
+        endpoint: VendorEndpoint, admin: SandboxAdmin?, tokens: TokenStore = TokenStore(), jobWait: Double = 600
+    ) {
         self.endpoint = endpoint
         self.admin = admin
+        self.tokens = tokens
+        self.jobWait = jobWait
         http = RawHTTP(baseURL: endpoint.baseURL)
-        clientOptions = ClientOptions(requestTimeout: .seconds(30), deadline: .seconds(90))
+        clientOptions = ClientOptions(
+            requestTimeout: .seconds(30), deadline: .seconds(90),
+            sleep: { duration in
+                if let admin {
+                    let parts = duration.components
+                    try await admin.advanceClock(by: Double(parts.seconds) + Double(parts.attoseconds) / 1e18)
+                } else {
+                    try await Task.sleep(for: duration)
+                }
+            })
     }
 
     /// Notes `condition`; when false, the check fails with `message` (and goes on, so later observations still

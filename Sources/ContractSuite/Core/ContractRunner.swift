@@ -34,7 +34,7 @@ public struct ContractRunner: Sendable {
         let started = ContinuousClock.now
         let context: CheckContext
         do {
-            context = CheckContext(endpoint: try await session.endpoint(for: check.vendor), admin: session.admin)
+            context = session.context(for: try await session.endpoint(for: check.vendor))
         } catch let skip as ContractSkip {
             return CheckResult(check: check, outcome: .skipped(skip.description))
         } catch {

@@ -8,6 +8,8 @@ import Foundation
 /// | Usage Engine | `USAGE_ENGINE_BASE_URL USAGE_ENGINE_CLIENT_ID USAGE_ENGINE_CLIENT_SECRET USAGE_ENGINE_AUDIENCE` |
 /// | Zylo | `ZYLO_BASE_URL ZYLO_TOKEN_ID ZYLO_TOKEN_SECRET` |
 /// | Mason | `MASON_BASE_URL MASON_API_KEY MASON_FLEET` |
+///
+/// `CONTRACT_JOB_WAIT` caps how many seconds a job check waits for a Zylo job (default 600).
 public enum LiveEnvironment {
     /// The variables each vendor needs, in the order above.
     public static let variables: [ContractVendor: [String]] = [
@@ -22,6 +24,11 @@ public enum LiveEnvironment {
     /// Whether every variable of `vendor` is set (and not empty) in `environment`.
     public static func isConfigured(_ vendor: ContractVendor, in environment: [String: String]) -> Bool {
         (variables[vendor] ?? []).allSatisfy { !(environment[$0] ?? "").isEmpty }
+    }
+
+    /// How long a job check waits for a live job, in seconds: `CONTRACT_JOB_WAIT`, or ten minutes.
+    public static func jobWait(_ environment: [String: String]) -> Double {
+        environment["CONTRACT_JOB_WAIT"].flatMap(Double.init).map { min(max($0, 1), 3_600) } ?? 600
     }
 
     /// A live session over every vendor whose variables are all set in `environment`; the others are skipped with
@@ -47,6 +54,6 @@ public enum LiveEnvironment {
                 }
             endpoints[vendor] = VendorEndpoint(vendor: vendor, baseURL: base, credential: credential)
         }
-        return .live(endpoints: endpoints, missing: missing)
+        return .live(endpoints: endpoints, missing: missing, jobWait: jobWait(environment))
     }
 }
