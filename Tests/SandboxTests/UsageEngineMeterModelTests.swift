@@ -197,3 +197,49 @@ struct UsageEngineScheduleTests {
         #expect(schedule.next(after: Date(timeIntervalSince1970: 0), in: Self.berlin) == nil)
     }
 }
+
+/// The last fidelity gaps of issue 15: HEAD, the OpenAPI `servers` entry, repeated query parameters.
+@Suite("HTTP semantics shared by every vendor")
+struct SharedHTTPSemanticsTests {
+    @Test(arguments: [
+        "/zylo/v1/subscriptions?pageSize=2", "/mason/beta/default/data/aggregate/usage?date=2020-08-01T00:00:00Z",
+        "/zylo/openapi.json",
+    ])
+    func head_answersLikeGetWithoutTheBody(path: String) async throws {
+        try await Harness.run { h in
+            let key = "Bearer \(DemoCredentials.masonAPIKey)"
+            let token: String? = path.hasPrefix("/mason") ? nil : Harness.demoToken
+            let headers: HTTPFields = token == nil ? [.authorization: key.replacingOccurrences(of: "Bearer", with: "basic")] : [:]
+            let get = try await h.request(.get, path, token: token, headers: headers)
+            let head = try await h.request(.head, path, token: token, headers: headers)
+            #expect(get.status == .ok && head.status == .ok)
+            #expect(head.body.readableBytes == 0)
+            #expect(head.headers[.contentLength] == String(get.body.readableBytes))
+            #expect(head.headers[.contentType] == get.headers[.contentType])
+        }
+    }
+
+    @Test func openAPIServers_nameTheAddressTheSandboxListensOn() async throws {
+        let server = try SandboxProcess(arguments: ["--db", ":memory:"])
+        defer { server.stop(signal: SIGKILL) }
+        for vendor in ["zylo", "mason", "hyalto", "usage-engine"] {
+            let document = try await server.send("GET", "/\(vendor)/openapi.json").json
+            let servers = document["servers"] as? [[String: Any]]
+            #expect(servers?.first?["url"] as? String == "http://127.0.0.1:\(server.port)/\(vendor)")
+        }
+    }
+
+    @Test(arguments: [
+        "/zylo/v1/subscriptions?pageSize=1&pageSize=2",
+        "/mason/beta/default/data/aggregate/usage?date=2020-08-01T00:00:00Z&limit=1&limit=2",
+        "/hyalto/accountManagement/accounts?x=1&x=2",
+        "/usage-engine/usage-metering/v1/meters?meterKey=a&meterKey=b",
+    ])
+    func repeatedQueryParameter_isA400NamingIt(path: String) async throws {
+        try await Harness.run { h in
+            let response = try await h.request(.get, path, token: "anything")
+            #expect(response.status == .badRequest, "\(response.text)")
+            #expect(response.text.contains("given more than once"))
+        }
+    }
+}

@@ -11,10 +11,16 @@ struct UsageEngineMeterTests {
             let type = try await engine.makeMeterType()
             let meter = try await engine.createMeter(
                 UsageEngineNewMeter(
-                    userID: "101", meterKey: "printer-7", meterTypeID: type.id, customFields: ["site": "Lund"]))
+                    userID: "101", meterKey: "printer-7", meterTypeID: type.id,
+                    customFields: ["site": "Lund", "freeUnits": 100], capacity: 200,
+                    thresholds: [UsageEngineThreshold(name: "half", capacityPercentage: 50)],
+                    timezone: "Europe/Berlin"))
             #expect(meter.userID == "101" && meter.meterKey == "printer-7" && meter.meterTypeID == type.id)
-            #expect(meter.customFields == ["site": "Lund"] && meter.deleteOnReset == false)
-            #expect(meter.unit == "page" && meter.aggregation == .sum && meter.resetSchedule == type.resetSchedule)
+            #expect(meter.customFields == ["site": "Lund", "freeUnits": 100] && meter.deleteOnReset == false)
+            #expect(meter.unit == "page" && meter.meterTypeName == type.name && meter.value == 0)
+            #expect(meter.capacity == 200 && meter.thresholds.map(\.capacityPercentage) == [50])
+            #expect(meter.timezone == "Europe/Berlin" && meter.periodStart == meter.createdAt)
+            #expect(meter.periodEnd.map { $0 > (meter.periodStart ?? .distantFuture) } == true)
             #expect(try await engine.meter(id: meter.id) == meter)
             #expect(try await engine.meterType(id: type.id).numberOfMeters == 1)
         }
@@ -43,6 +49,7 @@ struct UsageEngineMeterTests {
             let updated = try await engine.updateMeter(
                 id: meter.id, UsageEngineMeterUpdate(userID: "102", customFields: ["new": "2"], deleteOnReset: true))
             #expect(updated.userID == "102" && updated.customFields == ["new": "2"] && updated.deleteOnReset == true)
+            #expect(updated.capacity == nil && updated.thresholds.isEmpty)
             #expect(updated.meterKey == "k" && updated.meterTypeID == type.id)
             #expect(try await engine.meter(id: meter.id) == updated)
         }

@@ -12,7 +12,7 @@ struct VendorScenarioTests {
         "hyalto-bad-keys", "hyalto-token-expires", "hyalto-bad-dates", "hyalto-unknown-account",
         "hyalto-empty-accounts", "usage-engine-invalid-client", "usage-engine-token-rate-limited",
         "usage-engine-missing-scope", "usage-engine-meter-not-found", "usage-engine-bad-request",
-        "usage-engine-empty-meters",
+        "usage-engine-empty-meters", "usage-engine-meter-full",
     ]
 
     @Test(arguments: [
@@ -142,6 +142,20 @@ struct VendorScenarioTests {
             #expect(error.kind == .http(status: status))
             #expect(error.errorBody?["error"] == code)
             #expect(sandbox.answered(by: scenario).map(\.status) == [status])
+        }
+    }
+
+    @Test func usageEngineMeterFull_readsAtCapacityWithItsThresholdReached() async throws {
+        try await TestSandbox.run { sandbox in
+            let engine = UsageEngineClient.make(sandbox)
+            let type = try await engine.makeMeterType()
+            let meter = try await engine.createMeter(
+                UsageEngineNewMeter(
+                    userID: "101", meterKey: "printer-7", meterTypeID: type.id, capacity: 500,
+                    thresholds: [UsageEngineThreshold(name: "full", capacityPercentage: 100)]))
+            try await sandbox.activateScenario("usage-engine-meter-full")
+            let full = try await engine.meter(id: meter.id)
+            #expect(full.value == 500 && full.thresholds.first?.reachedAt != nil)
         }
     }
 

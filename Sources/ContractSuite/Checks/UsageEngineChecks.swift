@@ -34,6 +34,15 @@ enum UsageEngineChecks {
             "usage-engine.meters.create-find-by-key-delete", .usageEngine, .publicMaterial, writes: true,
             "a created meter is found by ?meterKey= and deleted by id", body: meterLifecycle),
         ContractCheck(
+            "usage-engine.meters.vendor-shape", .usageEngine, .publicMaterial, writes: true,
+            "a meter carries the fields of the vendor's exported meters (value, period, capacity, thresholds, "
+                + "breakdowns, carry fields, time zone), times in UTC with Z",
+            body: meterShape),
+        ContractCheck(
+            "usage-engine.meters.share-a-meter-key", .usageEngine, .publicMaterial, writes: true,
+            "meters of several customers share one meterKey and type, as the vendor's printing example stream does",
+            body: metersShareAKey),
+        ContractCheck(
             "usage-engine.meter-types.rejects-malformed-json", .usageEngine, .publicMaterial,
             "a meter type whose JSON does not parse is 400 (the Redoc error table), and nothing is created",
             body: rejectsMalformedJSON),

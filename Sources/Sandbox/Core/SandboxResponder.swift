@@ -63,15 +63,35 @@ struct SandboxResponder<Inner: HTTPResponder<SandboxContext>>: HTTPResponder {
             response.headers[.connection] = "close"
             outcome = ScenarioStage.Outcome(response: response)
         case .none, .read:
+            if let profile, let repeated = Self.repeatedQueryParameter(request.uri.query) {
+                let message = "query parameter '\(repeated.prefix(64))' is given more than once; give it once"
+                outcome = ScenarioStage.Outcome(response: profile.error(for: .badRequest(message)).response())
+                break
+            }
             do {
                 let needsAll = isAdmin && request.uri.path != "/__admin/health"
                 if context.vendor == .hyalto || needsAll { try await hyaltoReady.wait() }
                 if context.vendor == .zylo || needsAll { try await zyloReady.wait() }
+                // HEAD is answered as the GET it asks about, without the body (RFC 9110 section 9.3.2).
+                let head = request.method == .head
+                var routed = request
+                if head {
+                    var getHead = request.head
+                    getHead.method = .get
+                    routed = Request(head: getHead, body: request.body)
+                }
                 outcome = try await scenarios.respond(
-                    to: request, context: context, body: capturedBody, profile: profile
+                    to: routed, context: context, body: capturedBody, profile: profile
                 ) {
                     try await inner.respond(to: $0, context: $1)
                 }
+                if request.uri.path.hasSuffix("/openapi.json"), let vendor = context.vendor,
+                    let response = outcome.response, response.status == .ok
+                {
+                    let base = address.baseURL(authority: request.head.authority) + vendor.pathPrefix
+                    outcome.response = try await Self.servingFrom(base, response)
+                }
+                if head, let response = outcome.response { outcome.response = try await Self.headOnly(response) }
             } catch {
                 let response = AdminErrorEnvelope().error(for: .internalError(String(describing: error))).response()
                 outcome = ScenarioStage.Outcome(response: response)
@@ -92,6 +112,54 @@ struct SandboxResponder<Inner: HTTPResponder<SandboxContext>>: HTTPResponder {
                 entry(request, context, outcome, capturedBody, size: bodySize, elapsed: ContinuousClock.now - started))
         }
         return response
+    }
+
+    /// The first query parameter name (percent-decoded) given more than once, if any.
+    ///
+    /// Sandbox choice, the same for all four vendors: no vendor documents repeated parameters, and reading either
+    /// `?pageSize=1&pageSize=2` value would hide a bug in the caller, so a repeated parameter is a 400 naming it.
+    static func repeatedQueryParameter(_ query: String?) -> String? {
+        guard let query, query.contains("&") else { return nil }
+        var seen = Set<String>()
+        for pair in query.split(separator: "&") {
+            let raw = String(pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)[0])
+            let name = raw.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? raw
+            if !seen.insert(name).inserted { return name }
+        }
+        return nil
+    }
+
+    /// `response` without its body, keeping the `Content-Length` the body had.
+    static func headOnly(_ response: Response) async throws -> Response {
+        let bytes = try await ScenarioFault.collect(response.body)
+        var head = response
+        head.body = ResponseBody()
+        // After the body: setting a body resets `Content-Length` to its own length.
+        head.headers[.contentLength] = String(bytes.readableBytes)
+        return head
+    }
+
+    /// An OpenAPI document whose first `servers` entry names where this sandbox really answers (`--port 0`, another
+    /// host, `--public-url`), so a tool that imports it calls the right place.
+    static func servingFrom(_ base: String, _ response: Response) async throws -> Response {
+        let bytes = try await ScenarioFault.collect(response.body)
+        guard case .object(var document)? = JSONValue.parse(Data(bytes.readableBytesView)),
+            case .array(var servers)? = document["servers"], case .object(var first)? = servers.first
+        else {
+            var unchanged = response
+            unchanged.body = ResponseBody(byteBuffer: bytes)
+            return unchanged
+        }
+        first["url"] = .string(base)
+        servers[0] = .object(first)
+        document["servers"] = .array(servers)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(JSONValue.object(document))
+        var rewritten = response
+        rewritten.headers[.contentLength] = String(data.count)
+        rewritten.body = ResponseBody(byteBuffer: ByteBuffer(bytes: data))
+        return rewritten
     }
 
     /// The request with its path in one form: repeated slashes folded and `.`/`..` segments resolved (RFC 3986

@@ -1,9 +1,9 @@
 import Foundation
 
-/// A meter: one customer's counter of one meter type, found by its meter key.
+/// A meter: one customer's counter of one meter type, found by its meter key, in the shape of the vendor's exported
+/// meters: its value in the current period, the period's bounds, capacity, thresholds and group breakdowns.
 ///
-/// Unit, aggregation, reset schedule and active period are its type's. Every field but ``id`` is optional, and one
-/// of an unexpected type decodes as `nil`.
+/// Every field but ``id`` is optional, and one of an unexpected type decodes as `nil`.
 public struct UsageEngineMeter: Sendable, Hashable, Decodable, Identifiable {
     /// The meter's id.
     public let id: String
@@ -11,32 +11,38 @@ public struct UsageEngineMeter: Sendable, Hashable, Decodable, Identifiable {
     public let meterKey: String?
     /// Its meter type's id.
     public let meterTypeID: String?
+    /// Its meter type's name.
+    public let meterTypeName: String?
     /// The customer the meter counts for.
     public let userID: String?
-    /// The caller's own fields.
-    public let customFields: [String: String]
-    /// Whether the meter is deleted when it resets.
-    public let deleteOnReset: Bool?
+    /// The value counted in the current period.
+    public let value: Double?
     /// Its type's unit.
     public let unit: String?
-    /// Its type's aggregation.
-    public let aggregation: UsageEngineMeterAggregation?
-    /// Its type's reset schedule.
-    public let resetSchedule: UsageEngineMeterResetSchedule?
-    /// When it starts counting.
-    public let activeFrom: Date?
-    /// When it stops, if ever.
-    public let activeTo: Date?
-    /// The Usage Engine account.
-    public let accountID: String?
+    /// When the current period began.
+    public let periodStart: Date?
+    /// When the current period ends (the type's next reset in the meter's time zone).
+    public let periodEnd: Date?
+    /// The value split by usage fields.
+    public let groupBreakdowns: [UsageEngineGroupBreakdown]
+    /// The value the meter is sized for; percentage thresholds are relative to it.
+    public let capacity: Double?
+    /// The levels the value is watched for.
+    public let thresholds: [UsageEngineThreshold]
+    /// The caller's own fields: strings, numbers and booleans.
+    public let customFields: [String: UsageEngineFieldValue]
+    /// Whether the meter is deleted when it resets.
+    public let deleteOnReset: Bool?
+    /// The time zone its resets are read in (IANA, `Europe/Berlin`).
+    public let timezone: String?
     /// When the meter was created.
     public let createdAt: Date?
     /// When it last changed.
     public let updatedAt: Date?
 
     enum CodingKeys: String, CodingKey {
-        case id, meterKey, meterTypeId, userId, customFields, deleteOnReset, unit, aggregation, resetSchedule
-        case activeFrom, activeTo, accountId, createdAt, updatedAt
+        case id, meterKey, meterTypeId, meterTypeName, userId, value, unit, periodStart, periodEnd, groupBreakdowns
+        case capacity, thresholds, customFields, deleteOnReset, timezone, createdAt, updatedAt
     }
 
     /// Decodes tolerantly: a missing, `null` or mistyped optional field becomes `nil` (or empty).
@@ -45,15 +51,18 @@ public struct UsageEngineMeter: Sendable, Hashable, Decodable, Identifiable {
         id = try container.decode(String.self, forKey: .id)
         meterKey = container.tolerant(String.self, forKey: .meterKey)
         meterTypeID = container.tolerant(String.self, forKey: .meterTypeId)
+        meterTypeName = container.tolerant(String.self, forKey: .meterTypeName)
         userID = container.tolerant(String.self, forKey: .userId)
-        customFields = container.tolerant([String: String].self, forKey: .customFields) ?? [:]
-        deleteOnReset = container.tolerant(Bool.self, forKey: .deleteOnReset)
+        value = container.tolerant(Double.self, forKey: .value)
         unit = container.tolerant(String.self, forKey: .unit)
-        aggregation = container.tolerant(UsageEngineMeterAggregation.self, forKey: .aggregation)
-        resetSchedule = container.tolerant(UsageEngineMeterResetSchedule.self, forKey: .resetSchedule)
-        activeFrom = container.usageEngineDate(forKey: .activeFrom)
-        activeTo = container.usageEngineDate(forKey: .activeTo)
-        accountID = container.tolerant(String.self, forKey: .accountId)
+        periodStart = container.usageEngineDate(forKey: .periodStart)
+        periodEnd = container.usageEngineDate(forKey: .periodEnd)
+        groupBreakdowns = container.tolerant([UsageEngineGroupBreakdown].self, forKey: .groupBreakdowns) ?? []
+        capacity = container.tolerant(Double.self, forKey: .capacity)
+        thresholds = container.tolerant([UsageEngineThreshold].self, forKey: .thresholds) ?? []
+        customFields = container.tolerant([String: UsageEngineFieldValue].self, forKey: .customFields) ?? [:]
+        deleteOnReset = container.tolerant(Bool.self, forKey: .deleteOnReset)
+        timezone = container.tolerant(String.self, forKey: .timezone)
         createdAt = container.usageEngineDate(forKey: .createdAt)
         updatedAt = container.usageEngineDate(forKey: .updatedAt)
     }

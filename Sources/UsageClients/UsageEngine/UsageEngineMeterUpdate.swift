@@ -7,20 +7,32 @@
 public struct UsageEngineMeterUpdate: Sendable, Hashable, Encodable {
     /// The customer the meter counts for.
     public var userID: String
-    /// The caller's own fields.
-    public var customFields: [String: String]?
+    /// The caller's own fields: strings, numbers and booleans.
+    public var customFields: [String: UsageEngineFieldValue]?
     /// Whether the meter is deleted when it resets.
     public var deleteOnReset: Bool?
+    /// The value the meter is sized for.
+    public var capacity: Double?
+    /// The levels to watch.
+    public var thresholds: [UsageEngineThreshold]?
+    /// The IANA time zone its resets are read in.
+    public var timezone: String?
 
     /// The new state of a meter.
-    public init(userID: String, customFields: [String: String]? = nil, deleteOnReset: Bool? = nil) {
+    public init(
+        userID: String, customFields: [String: UsageEngineFieldValue]? = nil, deleteOnReset: Bool? = nil,
+        capacity: Double? = nil, thresholds: [UsageEngineThreshold]? = nil, timezone: String? = nil
+    ) {
         self.userID = userID
         self.customFields = customFields
         self.deleteOnReset = deleteOnReset
+        self.capacity = capacity
+        self.thresholds = thresholds
+        self.timezone = timezone
     }
 
     enum CodingKeys: String, CodingKey {
         case userID = "userId"
-        case customFields, deleteOnReset
+        case customFields, deleteOnReset, capacity, thresholds, timezone
     }
 }
