@@ -23,6 +23,33 @@ extension AdminAPI {
         let clientId: String?
         let clientSecret: String?
         let audience: String?
+
+        enum CodingKeys: String, CodingKey {
+            case vendor, label, tokenId, tokenSecret, companyId, apiKey, scopes, accessKey, secretKey, accountId
+            case clientId, clientSecret, audience
+        }
+
+        /// Decodes every field as the vendor names it; `accountId` may be a JSON number too, as Hyalto's ids are.
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            vendor = try c.decode(String.self, forKey: .vendor)
+            label = try c.decodeIfPresent(String.self, forKey: .label)
+            tokenId = try c.decodeIfPresent(String.self, forKey: .tokenId)
+            tokenSecret = try c.decodeIfPresent(String.self, forKey: .tokenSecret)
+            companyId = try c.decodeIfPresent(String.self, forKey: .companyId)
+            apiKey = try c.decodeIfPresent(String.self, forKey: .apiKey)
+            scopes = try c.decodeIfPresent([String].self, forKey: .scopes)
+            accessKey = try c.decodeIfPresent(String.self, forKey: .accessKey)
+            secretKey = try c.decodeIfPresent(String.self, forKey: .secretKey)
+            if let number = try? c.decodeIfPresent(Int64.self, forKey: .accountId) {
+                accountId = String(number)
+            } else {
+                accountId = try c.decodeIfPresent(String.self, forKey: .accountId)
+            }
+            clientId = try c.decodeIfPresent(String.self, forKey: .clientId)
+            clientSecret = try c.decodeIfPresent(String.self, forKey: .clientSecret)
+            audience = try c.decodeIfPresent(String.self, forKey: .audience)
+        }
     }
 
     func listCredentials(_ request: Request, context: SandboxContext) async throws -> some ResponseGenerator {

@@ -123,6 +123,9 @@ public struct ZyloSettings: Sendable {
     public var exportDuration: TimeInterval = 30
     /// Virtual seconds an uploaded import job stays `IN_PROGRESS`.
     public var importDuration: TimeInterval = 10
+    /// The bytes of finished export files a tenant keeps; past it the oldest files are dropped (their links answer
+    /// as expired). 256 MiB is about 900 exports of the default data.
+    public var maxExportBytesPerTenant = 256 * 1024 * 1024
     /// How long a `downloadUri` works (the seed says 7 days).
     public var downloadLifetime: TimeInterval = 7 * 24 * 3_600
     /// The default `pageSize` (the vendor documents 50).

@@ -14,16 +14,20 @@ struct UsageEngineStore: Sendable {
 
     /// `GET /usage-metering/v1/meter-types`, in creation order, optionally only the one named `name`.
     func meterTypes(tenant: String, name: String?) async throws -> [UsageEngineWire.MeterType] {
-        try await database.writer.read { db in
+        let now = SandboxTime.format(environment.clock.now())
+        return try await database.writer.read { db in
             var request = UsageEngineMeterType.filter(Column("tenant") == tenant)
             if let name { request = request.filter(Column("name") == name) }
-            return try request.order(Column.rowID).fetchAll(db).map { try Self.wire(db, $0) }
+            return try request.order(Column.rowID).fetchAll(db).map { try Self.wire(db, $0, now: now) }
         }
     }
 
     /// `GET /usage-metering/v1/meter-types/{id}`.
     func meterType(tenant: String, id: String) async throws -> UsageEngineWire.MeterType {
-        try await database.writer.read { db in try Self.wire(db, try Self.meterType(db, tenant: tenant, id: id)) }
+        let now = SandboxTime.format(environment.clock.now())
+        return try await database.writer.read { db in
+            try Self.wire(db, try Self.meterType(db, tenant: tenant, id: id), now: now)
+        }
     }
 
     /// `POST /usage-metering/v1/meter-types`: 409 when the tenant already has a type of that name.
@@ -31,11 +35,12 @@ struct UsageEngineStore: Sendable {
         -> UsageEngineWire.MeterType
     {
         let now = UsageEngineWire.timestamp(environment.clock.now())
+        let stamp = SandboxTime.format(environment.clock.now())
         let type = try UsageEngineMeterType.make(body, id: environment.ids.id(), tenant: tenant, now: now)
         return try await database.writer.write { db in
             try Self.requireUniqueName(db, type)
             try type.insert(db)
-            return try Self.wire(db, type)
+            return try Self.wire(db, type, now: stamp)
         }
     }
 
@@ -44,21 +49,30 @@ struct UsageEngineStore: Sendable {
         async throws -> UsageEngineWire.MeterType
     {
         let now = UsageEngineWire.timestamp(environment.clock.now())
+        let stamp = SandboxTime.format(environment.clock.now())
         return try await database.writer.write { db in
             var type = try Self.meterType(db, tenant: tenant, id: id)
             try type.apply(body, replacing: replacing)
             type.updatedAt = now
             try Self.requireUniqueName(db, type)
             try type.update(db)
-            return try Self.wire(db, type)
+            return try Self.wire(db, type, now: stamp)
         }
     }
 
     /// `DELETE /usage-metering/v1/meter-types/{id}`: 409 while the type still has meters.
     func deleteMeterType(tenant: String, id: String) async throws {
+        let stamp = SandboxTime.format(environment.clock.now())
         try await database.writer.write { db in
             let type = try Self.meterType(db, tenant: tenant, id: id)
-            let meters = try Self.numberOfMeters(db, type)
+            // A deleteOnReset meter whose period has ended is gone, whether or not anyone read it since.
+            try db.execute(
+                sql: """
+                    DELETE FROM usageEngineMeter WHERE tenant = ? AND meterTypeId = ? AND deleteOnReset
+                        AND periodEnd IS NOT NULL AND periodEnd <= ?
+                    """,
+                arguments: [tenant, id, stamp])
+            let meters = try Self.numberOfMeters(db, type, now: stamp)
             guard meters == 0 else {
                 throw UsageEngineAPIError.conflict(
                     "meter type '\(id)' still has \(meters) meter(s): delete them before the meter type")
@@ -81,11 +95,20 @@ struct UsageEngineStore: Sendable {
         guard taken == 0 else { throw UsageEngineAPIError.conflict("a meter type named '\(type.name)' already exists") }
     }
 
-    private static func numberOfMeters(_ db: Database, _ type: UsageEngineMeterType) throws -> Int {
-        try UsageEngineMeter.filter(Column("tenant") == type.tenant && Column("meterTypeId") == type.id).fetchCount(db)
+    /// The type's meters, leaving out `deleteOnReset` meters whose period ended before `now` (RFC 3339 text).
+    private static func numberOfMeters(_ db: Database, _ type: UsageEngineMeterType, now: String) throws -> Int {
+        try Int.fetchOne(
+            db,
+            sql: """
+                SELECT count(*) FROM usageEngineMeter WHERE tenant = ? AND meterTypeId = ?
+                    AND NOT (deleteOnReset AND periodEnd IS NOT NULL AND periodEnd <= ?)
+                """,
+            arguments: [type.tenant, type.id, now]) ?? 0
     }
 
-    private static func wire(_ db: Database, _ type: UsageEngineMeterType) throws -> UsageEngineWire.MeterType {
-        UsageEngineWire.MeterType(record: type, numberOfMeters: try numberOfMeters(db, type))
+    private static func wire(_ db: Database, _ type: UsageEngineMeterType, now: String) throws
+        -> UsageEngineWire.MeterType
+    {
+        UsageEngineWire.MeterType(record: type, numberOfMeters: try numberOfMeters(db, type, now: now))
     }
 }

@@ -5,9 +5,8 @@ extension ZyloStore {
     /// Every Zylo job of every tenant, newest first, for `GET /__admin/jobs`.
     func adminJobs() async throws -> [AdminJob] {
         let now = environment.clock.now()
-        let lifetime = settings.downloadLifetime
         return try await database.writer.write { db in
-            try Self.settle(db, now: now, tenant: nil, downloadLifetime: lifetime)
+            try Self.settle(db, now: now, tenant: nil, settings: settings)
             let exports = try ZyloExportJobRecord.order(Column("seq").desc).fetchAll(db).map(Self.adminJob)
             let imports = try ZyloImportJobRecord.order(Column("seq").desc).fetchAll(db).map(Self.adminJob)
             return (exports + imports).sorted { $0.createTime > $1.createTime }
@@ -17,11 +16,10 @@ extension ZyloStore {
     /// Forces job `id` towards `status`; `nil` when no Zylo job has that id.
     func forceJob(id: String, status: String) async throws -> AdminJob? {
         let now = environment.clock.now()
-        let lifetime = settings.downloadLifetime
         let stamp = SandboxTime.format(now)
         let restart = SandboxTime.format(now.addingTimeInterval(settings.exportDuration))
         return try await database.writer.write { db in
-            try Self.settle(db, now: now, tenant: nil, downloadLifetime: lifetime)
+            try Self.settle(db, now: now, tenant: nil, settings: settings)
             if var job = try ZyloExportJobRecord.filter(Column("id") == id).fetchOne(db) {
                 switch status {
                 case ZyloJobStatus.complete where job.status == ZyloJobStatus.inProgress:
@@ -51,7 +49,7 @@ extension ZyloStore {
             } else {
                 return nil
             }
-            try Self.settle(db, now: now, tenant: nil, downloadLifetime: lifetime)
+            try Self.settle(db, now: now, tenant: nil, settings: settings)
             if let job = try ZyloExportJobRecord.filter(Column("id") == id).fetchOne(db) { return Self.adminJob(job) }
             return try ZyloImportJobRecord.filter(Column("id") == id).fetchOne(db).map(Self.adminJob)
         }

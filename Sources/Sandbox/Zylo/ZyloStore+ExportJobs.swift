@@ -7,7 +7,6 @@ extension ZyloStore {
     func createExportJob(tenant: String, scope: String) async throws -> ZyloExportJobRecord? {
         let now = environment.clock.now()
         try await finishDueImports(tenant: tenant)
-        let lifetime = settings.downloadLifetime
         let id = environment.ids.id()
         let token = environment.ids.secret()
         // The snapshot is made in a read (WAL: it sees one committed state), so a large tenant's export does not hold
@@ -21,7 +20,7 @@ extension ZyloStore {
         }
         guard let csv else { return nil }
         return try await database.writer.write { db in
-            try Self.settle(db, now: now, tenant: tenant, downloadLifetime: lifetime)
+            try Self.settle(db, now: now, tenant: tenant, settings: settings)
             var job = ZyloExportJobRecord(
                 seq: nil, id: id, tenant: tenant, scope: scope, status: ZyloJobStatus.inProgress,
                 createTime: SandboxTime.format(now),
@@ -38,9 +37,8 @@ extension ZyloStore {
     > {
         let now = environment.clock.now()
         try await finishDueImports(tenant: tenant)
-        let lifetime = settings.downloadLifetime
         return try await database.writer.write { db in
-            try Self.settle(db, now: now, tenant: tenant, downloadLifetime: lifetime)
+            try Self.settle(db, now: now, tenant: tenant, settings: settings)
             return try page(tenant: tenant, scope: "exportJobs/\(scope)", request: request) { cursor, limit in
                 try ZyloExportJobRecord.fetchAll(
                     db,
@@ -58,9 +56,8 @@ extension ZyloStore {
     func exportJob(tenant: String, scope: String, id: String) async throws -> ZyloExportJobRecord? {
         let now = environment.clock.now()
         try await finishDueImports(tenant: tenant)
-        let lifetime = settings.downloadLifetime
         return try await database.writer.write { db in
-            try Self.settle(db, now: now, tenant: tenant, downloadLifetime: lifetime)
+            try Self.settle(db, now: now, tenant: tenant, settings: settings)
             return try ZyloExportJobRecord.fetchOne(
                 db, sql: "SELECT * FROM zyloExportJob WHERE id = ? AND tenant = ? AND (? = '-' OR scope = ?)",
                 arguments: [id, tenant, scope, scope])
@@ -92,7 +89,7 @@ extension ZyloStore {
         guard let tenant = owner else { return .notFound }
         try await finishDueImports(tenant: tenant)
         return try await database.writer.write { db in
-            try Self.settle(db, now: now, tenant: tenant, downloadLifetime: lifetime)
+            try Self.settle(db, now: now, tenant: tenant, settings: settings)
             let expired = { (finished: String?) in
                 finished.flatMap(SandboxTime.parse).map { now > $0.addingTimeInterval(lifetime) } ?? true
             }

@@ -23,10 +23,9 @@ extension ZyloStore {
     >? {
         let now = environment.clock.now()
         try await finishDueImports(tenant: tenant)
-        let lifetime = settings.downloadLifetime
         return try await database.writer.write { db in
             guard try subscriptionExists(db, id: subscriptionId) else { return nil }
-            try Self.settle(db, now: now, tenant: tenant, downloadLifetime: lifetime)
+            try Self.settle(db, now: now, tenant: tenant, settings: settings)
             return try page(tenant: tenant, scope: "importJob/\(subscriptionId)", request: request) {
                 cursor, limit in
                 try ZyloImportJobRecord.fetchAll(
@@ -45,9 +44,8 @@ extension ZyloStore {
     func importJob(tenant: String, subscriptionId: String, id: String) async throws -> ZyloImportJobRecord? {
         let now = environment.clock.now()
         try await finishDueImports(tenant: tenant)
-        let lifetime = settings.downloadLifetime
         return try await database.writer.write { db in
-            try Self.settle(db, now: now, tenant: tenant, downloadLifetime: lifetime)
+            try Self.settle(db, now: now, tenant: tenant, settings: settings)
             return try ZyloImportJobRecord.filter(
                 Column("id") == id && Column("tenant") == tenant && Column("subscriptionId") == subscriptionId
             ).fetchOne(db)
@@ -64,10 +62,9 @@ extension ZyloStore {
         let checked = try ZyloImportFile(data: file)
         let now = environment.clock.now()
         try await finishDueImports(tenant: tenant)
-        let lifetime = settings.downloadLifetime
         let duration = settings.importDuration
         return try await database.writer.write { db in
-            try Self.settle(db, now: now, tenant: tenant, downloadLifetime: lifetime)
+            try Self.settle(db, now: now, tenant: tenant, settings: settings)
             guard
                 var job = try ZyloImportJobRecord.filter(
                     Column("id") == id && Column("tenant") == tenant && Column("subscriptionId") == subscriptionId

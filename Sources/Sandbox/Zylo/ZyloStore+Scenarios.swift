@@ -10,14 +10,13 @@ extension ZyloStore {
     @discardableResult
     func applyScenario(_ effect: ScenarioEffects.Job, references: [String]) async throws -> Int {
         let now = environment.clock.now()
-        let lifetime = settings.downloadLifetime
         let stamp = SandboxTime.format(now)
         let stale = SandboxTime.format(now.addingTimeInterval(-settings.downloadLifetime - 1))
         let held = SandboxTime.format(now.addingTimeInterval(10 * 365 * 86_400))
         return try await database.writer.write { db in
             // Progress is settled lazily, when a job is read: a job whose time has come is still IN_PROGRESS here,
             // so `hold` and `fail` win over the clock. Only an expiring link needs the job finished first.
-            if effect == .expireDownload { try Self.settle(db, now: now, tenant: nil, downloadLifetime: lifetime) }
+            if effect == .expireDownload { try Self.settle(db, now: now, tenant: nil, settings: settings) }
             let ids = Column("id") == references.first ?? ""
             let match = references.dropFirst().reduce(ids) { $0 || Column("id") == $1 }
             let byToken = references.reduce(Column("downloadToken") == "") { $0 || Column("downloadToken") == $1 }
@@ -46,7 +45,7 @@ extension ZyloStore {
                 try job.update(db)
                 changed += 1
             }
-            try Self.settle(db, now: now, tenant: nil, downloadLifetime: lifetime)
+            try Self.settle(db, now: now, tenant: nil, settings: settings)
             return changed
         }
     }

@@ -4,9 +4,6 @@ import GRDB
 extension ZyloStore {
     /// Good rows written per transaction when an import is applied.
     static let importChunkRows = 500
-    /// Finished exports per tenant whose files stay downloadable; an older one's file is dropped (its link then
-    /// answers as expired), so a tenant that exports in a loop cannot grow the database without bound.
-    static let keptExportFiles = 20
 
     /// Moves `tenant`'s jobs (every tenant's when `nil`) whose time has come to their final state, and drops the
     /// files no link can fetch any more; runs before any job is read, so progress is a pure function of the virtual
@@ -14,7 +11,7 @@ extension ZyloStore {
     ///
     /// Imports are normally applied before the request's transaction by ``finishDueImports(tenant:)``, in short
     /// transactions; whatever is still due here (a race with another request) is finished inline.
-    static func settle(_ db: Database, now: Date, tenant: String?, downloadLifetime: TimeInterval) throws {
+    static func settle(_ db: Database, now: Date, tenant: String?, settings: ZyloSettings) throws {
         let stamp = SandboxTime.format(now)
         let scope = tenant == nil ? "" : " AND tenant = ?"
         let arguments: (StatementArguments) -> StatementArguments = { base in
@@ -27,15 +24,15 @@ extension ZyloStore {
         var due = ZyloImportJobRecord.filter(Column("status") == ZyloJobStatus.inProgress && Column("readyAt") <= stamp)
         if let tenant { due = due.filter(Column("tenant") == tenant) }
         for var job in try due.fetchAll(db) { try finishImport(db, job: &job) }
-        try dropUnreachableFiles(db, now: now, tenant: tenant, downloadLifetime: downloadLifetime)
+        try dropUnreachableFiles(db, now: now, tenant: tenant, settings: settings)
     }
 
-    /// Empties export files and error reports whose links have expired, and export files beyond the newest
-    /// ``keptExportFiles`` of a tenant. SQLite reuses the freed pages for later writes.
-    private static func dropUnreachableFiles(
-        _ db: Database, now: Date, tenant: String?, downloadLifetime: TimeInterval
-    ) throws {
-        let expiredBefore = SandboxTime.format(now.addingTimeInterval(-downloadLifetime))
+    /// Empties export files and error reports whose links have expired, and a tenant's oldest finished export files
+    /// once its files add up to more than ``ZyloSettings/maxExportBytesPerTenant`` (so a tenant that exports in a
+    /// loop cannot grow the database without bound). SQLite reuses the freed pages for later writes.
+    private static func dropUnreachableFiles(_ db: Database, now: Date, tenant: String?, settings: ZyloSettings) throws
+    {
+        let expiredBefore = SandboxTime.format(now.addingTimeInterval(-settings.downloadLifetime))
         let scope = tenant == nil ? "" : " AND tenant = ?"
         let tenantArgument = StatementArguments(tenant.map { [$0] } ?? [])
         try db.execute(
@@ -46,13 +43,13 @@ extension ZyloStore {
             arguments: [expiredBefore] + tenantArgument)
         try db.execute(
             sql: """
-                UPDATE zyloExportJob SET csv = x''
-                WHERE status = ? AND length(csv) > 0\(scope) AND seq NOT IN (
-                    SELECT seq FROM zyloExportJob AS kept
-                    WHERE kept.tenant = zyloExportJob.tenant AND kept.status = ?
-                    ORDER BY kept.seq DESC LIMIT ?)
+                UPDATE zyloExportJob SET csv = x'' WHERE seq IN (
+                    SELECT seq FROM (
+                        SELECT seq, sum(length(csv)) OVER (PARTITION BY tenant ORDER BY seq DESC) AS kept
+                        FROM zyloExportJob WHERE status = ? AND length(csv) > 0\(scope))
+                    WHERE kept > ?)
                 """,
-            arguments: [ZyloJobStatus.complete] + tenantArgument + [ZyloJobStatus.complete, keptExportFiles])
+            arguments: [ZyloJobStatus.complete] + tenantArgument + [settings.maxExportBytesPerTenant])
     }
 
     /// Applies the due imports of `tenant` (every tenant's when `nil`) in transactions of ``importChunkRows`` rows,
@@ -93,9 +90,9 @@ extension ZyloStore {
             start = end
         }
         let now = environment.clock.now()
-        let lifetime = settings.downloadLifetime
+        let settings = self.settings
         try await database.writer.write { db in
-            try Self.settle(db, now: now, tenant: job.tenant, downloadLifetime: lifetime)
+            try Self.settle(db, now: now, tenant: job.tenant, settings: settings)
         }
     }
 

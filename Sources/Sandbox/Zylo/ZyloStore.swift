@@ -132,10 +132,9 @@ struct ZyloStore: Sendable {
     func licenseAggregates(tenant: String, subscriptionId: String) async throws -> ZyloWire.LicenseAggregates? {
         let now = environment.clock.now()
         try await finishDueImports(tenant: tenant)
-        let lifetime = settings.downloadLifetime
         return try await database.writer.write { db in
             guard try subscriptionExists(db, id: subscriptionId) else { return nil }
-            try Self.settle(db, now: now, tenant: tenant, downloadLifetime: lifetime)
+            try Self.settle(db, now: now, tenant: tenant, settings: settings)
             let users = try Self.users(db, tenant: tenant, scope: subscriptionId).map(\.user)
             var counts: [String: (provisioned: Int, active: Int, paid: Int)] = [:]
             for user in users {
