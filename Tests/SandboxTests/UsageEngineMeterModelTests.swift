@@ -25,9 +25,10 @@ struct UsageEngineMeterModelTests {
             let types = try await h.ue(.get, "/meter-types?name=Pay-Per-Print", token: token).json()
             let typeId = try #require((types["meterTypes"] as? [[String: Any]])?.first?["id"] as? String)
             let key = "dd11e0a0-1381-11ef-9a8f-cdc91c56d42c"
-            for (user, model) in [("101", "MPS-Plus"), ("102", "MPS-Super"), ("103", "MPS-Plus"), ("104", "MPS-Ultra"),
-                ("105", "MPS-Super")]
-            {
+            for (user, model) in [
+                ("101", "MPS-Plus"), ("102", "MPS-Super"), ("103", "MPS-Plus"), ("104", "MPS-Ultra"),
+                ("105", "MPS-Super"),
+            ] {
                 let meter = """
                     {"userId":"\(user)","meterKey":"\(key)","meterTypeId":"\(typeId)","customFields":{"brand":"Acme",\
                     "type":"Ink","model":"\(model)","customer":"Guz Inc","department":"Research"}}
@@ -108,7 +109,8 @@ struct UsageEngineMeterModelTests {
         try await Harness.run { (h: Harness) async throws in
             let token = try await h.ueToken()
             let id = try await Self.meter(h, token: token, extra: #","capacity":100"#)
-            #expect(try await h.post("/__admin/scenarios/usage-engine-meter-full/activate", token: nil).status == .created)
+            #expect(
+                try await h.post("/__admin/scenarios/usage-engine-meter-full/activate", token: nil).status == .created)
             let meter = try await h.ue(.get, "/meters/\(id)", token: token).json()
             #expect(meter["value"] as? Double == 100)
             #expect(Self.reached(meter["thresholds"]) == ["2024-01-01T00:00:00.000Z", nil])
@@ -132,18 +134,22 @@ struct UsageEngineMeterModelTests {
     static func meter(_ h: Harness, token: String, extra: String) async throws -> String {
         let type = try await h.ue(.post, "/meter-types", token: token, json: #"{"name":"Streaming","unit":"credits"}"#)
         let typeId = try type.json()["id"] as? String ?? ""
-        let thresholds = extra.contains("capacity")
+        let thresholds =
+            extra.contains("capacity")
             ? #","thresholds":[{"name":"half","capacityPercentage":50,"customFields":{"n":1}},{"name":"over","absoluteValue":150}]"#
             : ""
-        let body = #"{"userId":"gumby@cartoons.edu","meterKey":"k","meterTypeId":"\#(typeId)""# + extra + thresholds + "}"
+        let body =
+            #"{"userId":"gumby@cartoons.edu","meterKey":"k","meterTypeId":"\#(typeId)""# + extra + thresholds + "}"
         let created = try await h.ue(.post, "/meters", token: token, json: body)
         #expect(created.status == .created, "\(created.text)")
         return try created.json()["id"] as? String ?? ""
     }
 
     static func use(_ h: Harness, _ id: String, _ amount: Double, groups: String = "{}") async throws -> [String: Any] {
-        try await h.post("/__admin/usage-engine/meters/\(id)/usage", token: nil, json: #"{"amount":\#(amount),"groups":\#(groups)}"#)
-            .json()
+        try await h.post(
+            "/__admin/usage-engine/meters/\(id)/usage", token: nil, json: #"{"amount":\#(amount),"groups":\#(groups)}"#
+        )
+        .json()
     }
 
     static func reached(_ thresholds: Any?) -> [String?] {
@@ -154,7 +160,7 @@ struct UsageEngineMeterModelTests {
 /// The reset schedule read as cron, across daylight-saving changes.
 @Suite("Usage Engine reset schedules")
 struct UsageEngineScheduleTests {
-    static let berlin = TimeZone(identifier: "Europe/Berlin")!
+    static let berlin = TimeZone(identifier: "Europe/Berlin") ?? .gmt
 
     @Test(arguments: [
         // Monthly at Berlin midnight, across the March and October changes.
@@ -182,7 +188,8 @@ struct UsageEngineScheduleTests {
     @Test func previousReset_isTheLastAtOrBefore() throws {
         let schedule = try UsageEngineSchedule(day: "1", hour: "0", minute: "0", month: "*", weekday: "*")
         let now = try #require(SandboxTime.parse("2025-04-15T12:00:00Z"))
-        #expect(schedule.previous(atOrBefore: now, in: Self.berlin).map(SandboxTime.format) == "2025-03-31T22:00:00.000Z")
+        #expect(
+            schedule.previous(atOrBefore: now, in: Self.berlin).map(SandboxTime.format) == "2025-03-31T22:00:00.000Z")
     }
 
     @Test(arguments: ["32", "0", "*/0", "5-1", "x", "", "1/2/3"])
@@ -209,7 +216,8 @@ struct SharedHTTPSemanticsTests {
         try await Harness.run { h in
             let key = "Bearer \(DemoCredentials.masonAPIKey)"
             let token: String? = path.hasPrefix("/mason") ? nil : Harness.demoToken
-            let headers: HTTPFields = token == nil ? [.authorization: key.replacingOccurrences(of: "Bearer", with: "basic")] : [:]
+            let headers: HTTPFields =
+                token == nil ? [.authorization: key.replacingOccurrences(of: "Bearer", with: "basic")] : [:]
             let get = try await h.request(.get, path, token: token, headers: headers)
             let head = try await h.request(.head, path, token: token, headers: headers)
             #expect(get.status == .ok && head.status == .ok)

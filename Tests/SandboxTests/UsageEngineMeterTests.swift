@@ -65,7 +65,8 @@ struct UsageEngineMeterTests {
             let token = try await h.ueToken()
             let typeId = try await h.ueMeterType(token: token)
             let id = try await h.ueMeter(typeId: typeId, token: token)
-            _ = try await h.ue(.patch, "/meter-types/\(typeId)", token: token, json: #"{"unit":"sheets","name":"Print"}"#)
+            _ = try await h.ue(
+                .patch, "/meter-types/\(typeId)", token: token, json: #"{"unit":"sheets","name":"Print"}"#)
             let meter = try await h.ue(.get, "/meters/\(id)", token: token).json()
             #expect(meter["unit"] as? String == "sheets")
             #expect(meter["meterTypeName"] as? String == "Print")
@@ -100,7 +101,10 @@ struct UsageEngineMeterTests {
         (#"{"userId":"1","meterKey":"","meterTypeId":"T"}"#, "meterKey must be a string of 1 to 256 bytes"),
         (#"{"userId":"1","meterKey":"k","meterTypeId":"T","capacity":"x"}"#, "capacity must be a number"),
         (#"{"userId":"1","meterKey":"k","meterTypeId":"T","timezone":"Mars/Base"}"#, "timezone must be an IANA"),
-        (#"{"userId":"1","meterKey":"k","meterTypeId":"T","thresholds":[{"name":"a"}]}"#, "thresholds[0] needs exactly one"),
+        (
+            #"{"userId":"1","meterKey":"k","meterTypeId":"T","thresholds":[{"name":"a"}]}"#,
+            "thresholds[0] needs exactly one"
+        ),
         (
             #"{"userId":"1","meterKey":"k","meterTypeId":"T","thresholds":[{"name":"a","capacityPercentage":50}]}"#,
             "thresholds[0].capacityPercentage needs the meter's capacity"

@@ -104,7 +104,8 @@ extension UsageEngineChecks {
         let key = UUID().uuidString.lowercased()
         var ids: [String] = []
         for user in ["101", "102", "103"] {
-            ids.append(try await client.createMeter(UsageEngineNewMeter(userID: user, meterKey: key, meterTypeID: type.id)).id)
+            ids.append(
+                try await client.createMeter(UsageEngineNewMeter(userID: user, meterKey: key, meterTypeID: type.id)).id)
         }
         let found = try await client.meters(meterKey: key, meterTypeID: type.id)
         c.expect(Set(found.map(\.id)) == Set(ids), "the three meters are found by key and type, got \(found.count)")

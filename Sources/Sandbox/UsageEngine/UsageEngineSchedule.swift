@@ -70,7 +70,8 @@ struct UsageEngineSchedule: Sendable, Equatable {
         let firstDay = SandboxTime.days(fromCivil: Int64(year), Int64(month), Int64(day))
         let span: Int64 = 8 * 366
         // A day's resets may fall on the day before or after in UTC terms; one day of slack covers every zone.
-        let days = forward ? Array((firstDay - 1)...(firstDay + span)) : Array(((firstDay - span)...(firstDay + 1)).reversed())
+        let days =
+            forward ? Array((firstDay - 1)...(firstDay + span)) : Array(((firstDay - span)...(firstDay + 1)).reversed())
         for number in days {
             let (y, m, d) = SandboxTime.civil(fromDays: number)
             guard months.contains(Int(m)), matches(day: Int(d), month: Int(m), year: Int(y), dayNumber: number)

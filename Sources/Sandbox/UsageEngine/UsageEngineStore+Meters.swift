@@ -99,7 +99,8 @@ extension UsageEngineStore {
     func fillMeter(id: String) async throws {
         let now = environment.clock.now()
         try await database.writer.write { db in
-            guard let stored = try UsageEngineMeter.fetchOne(db, key: id), try Self.settled(db, stored, now: now) != nil,
+            guard let stored = try UsageEngineMeter.fetchOne(db, key: id),
+                try Self.settled(db, stored, now: now) != nil,
                 var meter = try UsageEngineMeter.fetchOne(db, key: id), let capacity = meter.capacity,
                 meter.value < capacity
             else { return }

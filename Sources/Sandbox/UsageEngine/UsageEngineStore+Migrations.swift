@@ -73,7 +73,8 @@ extension UsageEngineStore {
             try db.drop(table: "usageEngineMeter")
             try db.rename(table: "usageEngineMeter_v2", to: "usageEngineMeter")
             try db.create(
-                index: "usageEngineMeter_lookup", on: "usageEngineMeter", columns: ["tenant", "meterTypeId", "meterKey"])
+                index: "usageEngineMeter_lookup", on: "usageEngineMeter",
+                columns: ["tenant", "meterTypeId", "meterKey"])
         }
     }
 }
