@@ -7,9 +7,25 @@ import NIOCore
 extension Sandbox {
     /// The router with every emulated vendor and the admin API; what tests drive in-process.
     public func makeResponder() -> some HTTPResponder<SandboxContext> {
-        let profiles: [Vendor: any VendorProfile] = [
-            .zylo: ZyloProfile(), .mason: MasonProfile(), .hyalto: HyaltoProfile(), .usageEngine: UsageEngineProfile(),
-        ]
+        SandboxResponder(
+            inner: makeRouter().buildResponder(), profiles: Self.profiles, journal: journal, address: address,
+            environment: environment,
+            maxBodyBytes: configuration.maxBodyBytes,
+            scenarios: ScenarioStage(
+                engine: scenarios, credentials: credentials, zylo: zylo, usageEngine: usageEngine,
+                clock: environment.clock),
+            hyaltoReady: hyaltoReady, zyloReady: zyloReady)
+    }
+
+    /// Each vendor's error envelope and headers.
+    static let profiles: [Vendor: any VendorProfile] = [
+        .zylo: ZyloProfile(), .mason: MasonProfile(), .hyalto: HyaltoProfile(), .usageEngine: UsageEngineProfile(),
+    ]
+
+    /// Every route of every vendor and of the admin API; `routes` lists them (the route tables are held against the
+    /// OpenAPI documents by a test).
+    func makeRouter() -> Router<SandboxContext> {
+        let profiles = Self.profiles
         let router = Router(context: SandboxContext.self)
         router.add(middleware: VendorErrorMiddleware(profiles: profiles))
         AdminAPI(sandbox: self).register(on: router.group("__admin"))
@@ -29,14 +45,7 @@ extension Sandbox {
         MasonEmulator.register(
             on: router.group(RouterPath(Vendor.mason.pathPrefix)),
             handlers: MasonHandlers(store: mason, credentials: credentials, fidelity: configuration.fidelity))
-        return SandboxResponder(
-            inner: router.buildResponder(), profiles: profiles, journal: journal, address: address,
-            environment: environment,
-            maxBodyBytes: configuration.maxBodyBytes,
-            scenarios: ScenarioStage(
-                engine: scenarios, credentials: credentials, zylo: zylo, usageEngine: usageEngine,
-                clock: environment.clock),
-            hyaltoReady: hyaltoReady, zyloReady: zyloReady)
+        return router
     }
 
     /// The HTTP application serving the sandbox on `configuration.host`:`configuration.port`.
