@@ -48,15 +48,15 @@ public final class Sandbox: Sendable {
         self.configuration = configuration
         self.environment = environment
         self.database = database
-        self.journal = RequestJournal(
-            capacity: configuration.journalCapacity, maxBytes: configuration.journalMaxBytes)
+        self.journal = environment.memory.register(
+            RequestJournal(capacity: configuration.journalCapacity, maxBytes: configuration.journalMaxBytes))
         self.address = ListeningAddress(
             host: configuration.host, port: configuration.port, publicURL: configuration.publicURL)
-        self.credentials = CredentialStore(database: database)
+        self.credentials = CredentialStore(database: database, memory: environment.memory)
         self.pageTokens = PageTokens()
         self.zylo = ZyloStore(
             database: database, environment: environment, settings: configuration.zylo, pageTokens: pageTokens)
-        self.mason = MasonStore(database: database, settings: configuration.mason)
+        self.mason = MasonStore(database: database, settings: configuration.mason, memory: environment.memory)
         self.tokenKeys = TokenKeys(database: database)
         self.hyalto = HyaltoStore(database: database, environment: environment)
         self.usageEngine = UsageEngineStore(database: database, environment: environment)
@@ -90,20 +90,17 @@ public final class Sandbox: Sendable {
         try await hyaltoReady.wait()
         try await zyloReady.wait()
         try database.erase()
-        credentials.forgetCached()
-        mason.memo.clear()
-        mason.months.clear()
-        hyalto.companyNames.clear()
-        usageEngine.rateLimiter.clear()
+        // Every in-memory cache, memo, limiter and the journal registered itself when it was made.
+        environment.memory.resetAll()
         try await pageTokens.rotate(database)
         try await tokenKeys.restoreAfterErase()
-        journal.clear()
         scenarios.deactivate(nil)
         try activateStartupScenarios()
         // A reset reloads the same fixtures the sandbox started with.
         environment.clock.restore(configuration.initialClock)
         try await loadFixturesIfEmpty(deferring: false)
-        zylo.subscriptionCache.clear()
+        // Again: a request racing the reset may have cached something between the erase and the reload.
+        environment.memory.resetAll()
     }
 
     private func activateStartupScenarios() throws {

@@ -8,7 +8,7 @@ import Synchronization
 /// Bounded: it keeps at most `capacity` entries, at most `maxBytes` in all (the oldest go first), at most
 /// ``RequestJournal/maxBodyCharacters`` of each body and ``RequestJournal/Record/maxHeaderBytes`` of each header
 /// value; whatever is cut says so in the entry.
-public final class RequestJournal: Sendable {
+public final class RequestJournal: ResettableState {
     /// One answered request.
     public struct Entry: Codable, Sendable {
         /// Increases by one per recorded request: page back with `before`, poll with `after`.
@@ -168,6 +168,12 @@ public final class RequestJournal: Sendable {
     public var usage: (entries: Int, bytes: Int) {
         ring.withLock { ($0.records.count, $0.bytes) }
     }
+
+    /// Forgets every entry, as a reset does.
+    public func reset() { clear() }
+
+    /// How many entries it holds.
+    public var count: Int { usage.entries }
 
     /// Forgets every entry; sequence numbers keep counting, so a reader polling with `after` misses nothing.
     public func clear() {

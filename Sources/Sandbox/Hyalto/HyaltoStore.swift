@@ -12,14 +12,21 @@ struct HyaltoStore: Sendable {
     let environment: SandboxEnvironment
     /// Company names by account, for token issuance. Accounts are only ever added (fixtures and new credentials),
     /// so a remembered name stays true until a reset, which clears this.
-    let companyNames = CompanyNames()
+    let companyNames: CompanyNames
 
-    final class CompanyNames: Sendable {
+    init(database: SandboxDatabase, environment: SandboxEnvironment) {
+        self.database = database
+        self.environment = environment
+        companyNames = environment.memory.register(CompanyNames())
+    }
+
+    final class CompanyNames: ResettableState {
         private let names = Mutex<[String: String]>([:])
 
         func name(_ key: String) -> String? { names.withLock { $0[key] } }
         func remember(_ name: String, for key: String) { names.withLock { $0[key] = name } }
-        func clear() { names.withLock { $0.removeAll() } }
+        func reset() { names.withLock { $0.removeAll() } }
+        var count: Int { names.withLock { $0.count } }
     }
 
     /// The company name of account `accountID` when it belongs to `tenant`.

@@ -35,11 +35,18 @@ struct MasonStore: Sendable {
     let settings: MasonSettings
     /// Answered aggregate pages as JSON: Mason data is read-only between resets, so a page, once computed, is served
     /// from memory (no thread hop to SQLite, no encoding). Bounded; ``Sandbox/reset()`` clears it.
-    let memo = MasonAggregateMemo()
+    let memo: MasonAggregateMemo
     /// Months whose usage rows are known to exist (see ``MasonFixtures/materialize(_:month:)``); cleared on reset.
-    let months = Months()
+    let months: Months
 
-    final class Months: Sendable {
+    init(database: SandboxDatabase, settings: MasonSettings, memory: InMemoryState) {
+        self.database = database
+        self.settings = settings
+        memo = MasonAggregateMemo(registeringWith: memory)
+        months = memory.register(Months())
+    }
+
+    final class Months: ResettableState {
         private struct State {
             /// Every month with days in the data, read once.
             var available: [Int]?
@@ -60,7 +67,8 @@ struct MasonStore: Sendable {
             state.withLock { state in months.filter { !state.done.contains($0) } }
         }
         func insert(_ months: [Int]) { state.withLock { $0.done.formUnion(months) } }
-        func clear() { state.withLock { $0 = State() } }
+        func reset() { state.withLock { $0 = State() } }
+        var count: Int { state.withLock { $0.done.count + ($0.available == nil ? 0 : 1) } }
     }
 
     /// Makes sure the usage rows of `months` (`yyyymm`) exist, writing the missing ones.

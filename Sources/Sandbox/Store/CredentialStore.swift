@@ -6,12 +6,13 @@ import Synchronization
 public struct CredentialStore: Sendable {
     let database: SandboxDatabase
     /// Lookups by key, remembered: every vendor request authenticates, and credentials only change through
-    /// ``insert(_:)`` and a reset, which call ``forgetCached()``. Unknown keys are not remembered, so guessing keys
+    /// ``Sandbox/mint(_:)`` and a reset (``InMemoryState``). Unknown keys are not remembered, so guessing keys
     /// cannot grow it.
-    private let cache = CredentialCache()
+    private let cache: CredentialCache
 
-    init(database: SandboxDatabase) {
+    init(database: SandboxDatabase, memory: InMemoryState) {
         self.database = database
+        cache = memory.register(CredentialCache())
     }
 
     /// Every credential, demo ones first, optionally for one vendor.
@@ -33,11 +34,6 @@ public struct CredentialStore: Sendable {
         return found
     }
 
-    /// Forgets every remembered lookup; called when the database is erased.
-    func forgetCached() {
-        cache.forget()
-    }
-
     /// The credentials of `vendor` whose tenant is `tenant`.
     public func all(vendor: Vendor, tenant: String) async throws -> [Credential] {
         try await database.writer.read { db in
@@ -47,7 +43,7 @@ public struct CredentialStore: Sendable {
 }
 
 /// Credentials by vendor and key, shared by every copy of a ``CredentialStore``.
-final class CredentialCache: Sendable {
+final class CredentialCache: ResettableState {
     private let entries = Mutex<[String: Credential]>([:])
 
     func credential(vendor: Vendor, key: String) -> Credential? {
@@ -58,9 +54,11 @@ final class CredentialCache: Sendable {
         entries.withLock { $0[Self.key(credential.vendor, credential.key)] = credential }
     }
 
-    func forget() {
+    func reset() {
         entries.withLock { $0.removeAll() }
     }
+
+    var count: Int { entries.withLock { $0.count } }
 
     private static func key(_ vendor: Vendor, _ key: String) -> String { vendor.rawValue + "\u{0}" + key }
 }

@@ -14,7 +14,7 @@ import Synchronization
 /// limiter.take(client: "abc", now: clock.now(), rate: 10, burst: 5)   // nil: allowed
 /// // ...five more at the same instant: 1, the whole seconds to wait
 /// ```
-final class UsageEngineRateLimiter: Sendable {
+final class UsageEngineRateLimiter: ResettableState {
     private struct Bucket {
         var tokens: Double
         var updated: Date
@@ -26,7 +26,7 @@ final class UsageEngineRateLimiter: Sendable {
     private let buckets = Mutex<[String: Bucket]>([:])
 
     /// Forgets every bucket, as a reset does.
-    func clear() {
+    func reset() {
         buckets.withLock { $0.removeAll() }
     }
 

@@ -8,7 +8,13 @@ struct UsageEngineStore: Sendable {
     let database: SandboxDatabase
     let environment: SandboxEnvironment
     /// The token endpoint's per-client buckets, in memory; a reset empties them.
-    let rateLimiter = UsageEngineRateLimiter()
+    let rateLimiter: UsageEngineRateLimiter
+
+    init(database: SandboxDatabase, environment: SandboxEnvironment) {
+        self.database = database
+        self.environment = environment
+        rateLimiter = environment.memory.register(UsageEngineRateLimiter())
+    }
 
     // MARK: Meter types
 

@@ -26,7 +26,15 @@ struct ZyloStore: Sendable {
     let settings: ZyloSettings
     let pageTokens: PageTokens
     /// The fixture subscriptions and the list pages already answered (a reset clears both).
-    let subscriptionCache = ZyloSubscriptionCache()
+    let subscriptionCache: ZyloSubscriptionCache
+
+    init(database: SandboxDatabase, environment: SandboxEnvironment, settings: ZyloSettings, pageTokens: PageTokens) {
+        self.database = database
+        self.environment = environment
+        self.settings = settings
+        self.pageTokens = pageTokens
+        subscriptionCache = environment.memory.register(ZyloSubscriptionCache())
+    }
 
     // MARK: Fixtures
 

@@ -7,7 +7,7 @@ import Synchronization
 /// the listing, the page size, the cursor and the token generations, so an answered page is the answer to the same
 /// request until a scenario invalidates page tokens (``forgetPages()``) or the sandbox is reset (``clear()``).
 /// The pages are bounded by bytes: when full, the memo starts again empty.
-final class ZyloSubscriptionCache: Sendable {
+final class ZyloSubscriptionCache: ResettableState {
     typealias Rows = [(position: Int64, json: ByteBuffer)]
 
     /// At most this many bytes of answered pages.
@@ -59,7 +59,10 @@ final class ZyloSubscriptionCache: Sendable {
     }
 
     /// Forgets everything; the next listing reads the rows again.
-    func clear() {
+    func reset() {
         state.withLock { $0 = State(generation: $0.generation + 1) }
     }
+
+    /// Answered pages, plus one for the rows when they are loaded.
+    var count: Int { state.withLock { $0.pages.count + ($0.rows == nil ? 0 : 1) } }
 }
