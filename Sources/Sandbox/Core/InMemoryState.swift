@@ -14,8 +14,9 @@ public protocol ResettableState: AnyObject, Sendable {
 /// The one reset point of a sandbox's in-memory state.
 ///
 /// ```swift
-/// let memo = MasonAggregateMemo(registeringWith: environment.memory)
-/// environment.memory.resetAll()   // the memo is empty again
+/// final class Names: ResettableState { … }
+/// let names = environment.memory.register(Names())
+/// environment.memory.resetAll()   // names.count == 0 again
 /// ```
 public final class InMemoryState: Sendable {
     private let members = Mutex<[any ResettableState]>([])

@@ -128,15 +128,14 @@ actor TokenKeys {
     }
 }
 
-/// Signs Hyalto's JWTs with HMAC-SHA256: header `{"alg":"HS256","typ":"JWT"}`, payload as
-/// ``HyaltoClaims/payloadJSON()`` writes it.
+/// Signs JWTs with HMAC-SHA256: header `{"alg":"HS256","typ":"JWT"}` and the claims JSON the caller writes (it
+/// knows nothing of any vendor's claims).
 struct HS256Signer: Sendable {
     let key: SymmetricKey
 
     private static let header = TokenKeys.base64URL(Data(#"{"alg":"HS256","typ":"JWT"}"#.utf8))
 
-    func sign(_ claims: HyaltoClaims) -> String {
-        let payload = claims.payloadJSON()
+    func sign(payload: Data) -> String {
         let input = Self.header + "." + TokenKeys.base64URL(payload)
         let mac = HMAC<SHA256>.authenticationCode(for: Data(input.utf8), using: key)
         return input + "." + TokenKeys.base64URL(Data(mac))

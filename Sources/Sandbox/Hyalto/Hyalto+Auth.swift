@@ -46,7 +46,7 @@ extension HyaltoHandlers {
             userId: nil, username: nil, apiKeyId: Self.apiKeyID(credential), apex: false,
             access: Dictionary(
                 uniqueKeysWithValues: HyaltoClaims.areas.map { ($0, .init(C: true, R: true, U: true, D: true)) }))
-        let token = try await tokenKeys.hyaltoSigner().sign(claims)
+        let token = try await tokenKeys.hyaltoSigner().sign(payload: claims.payloadJSON())
         return HyaltoWire.Token(accessToken: token, expiresIn: lifetime)
     }
 

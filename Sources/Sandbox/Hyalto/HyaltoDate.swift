@@ -18,7 +18,7 @@ enum HyaltoDate {
             (1...12).contains(month), day >= 1, day <= SandboxTime.daysIn(month: month, year: year),
             (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second)
         else { return nil }
-        return Int64(MasonDay.number(year: year, month: month, day: day)) * 86_400
+        return SandboxTime.days(fromCivil: Int64(year), Int64(month), Int64(day)) * 86_400
             + Int64(hour * 3_600 + minute * 60 + second)
     }
 
@@ -26,9 +26,10 @@ enum HyaltoDate {
     static func format(_ seconds: Int64) -> String {
         let day = Int(seconds.quotientAndRemainder(dividingBy: 86_400).quotient)
         let rest = Int(seconds - Int64(day) * 86_400)
-        let parts = MasonDay.components(day)
+        let parts = SandboxTime.civil(fromDays: Int64(day))
         return String(
-            format: "%04d-%02d-%02d %02d:%02d:%02d", parts.year, parts.month, parts.day, rest / 3_600, rest / 60 % 60,
+            format: "%04d-%02d-%02d %02d:%02d:%02d", Int(parts.year), Int(parts.month), Int(parts.day), rest / 3_600,
+            rest / 60 % 60,
             rest % 60)
     }
 }

@@ -62,8 +62,8 @@ enum HyaltoFixtures {
             }
         }
         let today = Int64(now.timeIntervalSince1970 / 86_400)
-        let june2018 = Int64(MasonDay.number(year: 2018, month: 6, day: 1))
-        let september2018 = Int64(MasonDay.number(year: 2018, month: 9, day: 1))
+        let june2018 = SandboxTime.days(fromCivil: 2018, 6, 1)
+        let september2018 = SandboxTime.days(fromCivil: 2018, 9, 1)
         for (start, end) in [(june2018, september2018), (today - 365, today + 1)] {
             for (property, unit, base, step) in [("ram", "GB", "ramBase", 4), ("compute", "GHz", "computeBase", 2)] {
                 try db.execute(
