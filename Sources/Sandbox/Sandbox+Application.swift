@@ -67,6 +67,7 @@ extension Sandbox {
             ),
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "usage-sandbox"),
+            services: [FixtureLoader(sandbox: self, logger: logger)],
             onServerRunning: { [address] channel in
                 let port = channel.localAddress?.port ?? 0
                 address.bound(port: port)

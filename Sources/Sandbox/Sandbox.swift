@@ -3,6 +3,8 @@ import GRDB
 import Hummingbird
 import Logging
 import NIOCore
+import NIOPosix
+import Synchronization
 
 /// A sandbox of the four vendor APIs: its state, clock, journal and HTTP application.
 ///
@@ -38,6 +40,8 @@ public final class Sandbox: Sendable {
     let tokenKeys: TokenKeys
     /// The QA scenarios known and running.
     public let scenarios: ScenarioEngine
+    /// The fixture load ``open(_:)`` deferred, run by ``FixtureLoader`` as a service of the application.
+    let deferredFixtures = Mutex<(@Sendable () async throws -> Void)?>(nil)
 
     /// The vendors whose APIs are emulated; requests under the others' prefixes get "not emulated" 404s.
     public static let emulatedVendors: [Vendor] = [.hyalto, .usageEngine, .zylo, .mason]
@@ -206,7 +210,7 @@ public final class Sandbox: Sendable {
         let subscriptions = configuration.zylo.fixtureSubscriptions
         let hyaltoDone = markers.contains("fixtures.hyalto")
         let (hyaltoGate, zyloGate) = (hyaltoReady, zyloReady)
-        let rest = { [database] in
+        let rest: @Sendable () async throws -> Void = { [database] in
             if !hyaltoDone {
                 try await database.writer.write { db in
                     try HyaltoFixtures.provision(
@@ -216,15 +220,10 @@ public final class Sandbox: Sendable {
                 }
             }
             hyaltoGate.open()
-            // Generated off the event loops (which now run Swift's tasks), so serving is not held up meanwhile.
-            let zylo = try await withCheckedThrowingContinuation { continuation in
-                DispatchQueue.global(qos: .utility).async {
-                    continuation.resume(
-                        with: Result {
-                            try ZyloStore.entriesToLoad(
-                                files ?? ZyloFixtures.generate(seed: seed, now: now, count: subscriptions))
-                        })
-                }
+            // Generated on NIO's blocking-work pool, off the event loops (which run Swift's tasks), so serving is not
+            // held up meanwhile.
+            let zylo = try await NIOThreadPool.singleton.runIfActive {
+                try ZyloStore.entriesToLoad(files ?? ZyloFixtures.generate(seed: seed, now: now, count: subscriptions))
             }
             // Short transactions, so a Mason request that needs the writer meanwhile waits for one chunk at most.
             for start in stride(from: 0, to: zylo.count, by: 16) {
@@ -239,15 +238,7 @@ public final class Sandbox: Sendable {
             zyloGate.open()
         }
         guard deferring else { return try await rest() }
-        Task {
-            do {
-                try await rest()
-            } catch {
-                let reason = "the Zylo and Hyalto fixtures could not be loaded: \(error)"
-                hyaltoGate.fail(reason)
-                zyloGate.fail(reason)
-            }
-        }
+        deferredFixtures.withLock { $0 = rest }
     }
 
     /// Writes the built-in fixtures for `seed` to `directory` in the format `--fixtures` loads.
