@@ -62,8 +62,3 @@ public struct SiteCertificates: Sendable {
         return try NIOSSLCertificate(bytes: serializer.serializedBytes, format: .der)
     }
 }
-
-/// A TLS client asked for a host name the sandbox has no certificate for.
-struct UnknownServerName: Error {
-    let name: String
-}
