@@ -60,6 +60,10 @@ def check_authority(folder):
         result(again.stdout.strip() == path and file.read() == pem, "ca creates once, then prints the same file")
     mode = os.stat(os.path.join(folder, "ca-key.pem")).st_mode & 0o777
     result(mode == 0o600, "the CA key is owner-only", oct(mode))
+    install = subprocess.run([BINARY, "ca", "--ca-dir", folder, "--install"], capture_output=True, text=True,
+                             stdin=subprocess.DEVNULL, timeout=60)
+    result(install.returncode == 0 and path in install.stderr and "Not run" in install.stderr,
+           "ca --install without a terminal prints the trust-store commands and runs none", install.stderr)
     text = run("openssl", "x509", "-in", path, "-noout", "-text").stdout
     block = re.search(r"X509v3 Name Constraints: critical\s*\n\s*Permitted:\s*\n((?:\s+(?:DNS|IP):.*\n)+)", text)
     names = re.findall(r"(?:DNS|IP):(\S+)", block.group(1)) if block else []

@@ -41,8 +41,8 @@ extension Sandbox {
     /// The HTTP application serving the sandbox on `configuration.host`:`configuration.port`.
     ///
     /// `onServerRunning` receives the bound port, the real one when `port` is `0`. The port is also an HTTP proxy
-    /// for the vendors' hosts (absolute-form requests, and `CONNECT` once ``makeHTTPSApplications(certificates:httpsPort:logger:onServerRunning:)``
-    /// runs); see ``ProxyConnectHandler``.
+    /// for the vendors' hosts: absolute-form requests always, `CONNECT` while the TLS listeners of
+    /// ``makeHTTPSApplications(certificates:httpsPort:logger:onServerRunning:)`` run (see ``ProxyConnectHandler``).
     public func makeApplication(
         logger: Logger = Logger(label: "usage-sandbox"),
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
@@ -72,6 +72,14 @@ extension Sandbox {
     /// tunnels to, so the journal can tell the two apart. Both present `certificates` by SNI.
     ///
     /// `onServerRunning` receives each listener and its bound port.
+    ///
+    /// ```swift
+    /// let authority = try CertificateAuthority.loadOrCreate(in: ".usage-sandbox/ca")
+    /// let certificates = try SiteCertificates(authority: authority)
+    /// let tls = try sandbox.makeHTTPSApplications(certificates: certificates, httpsPort: 8443)
+    /// let services: [any Service] = [sandbox.makeApplication()] + tls.map { $0 as any Service }
+    /// try await ServiceGroup(services: services, logger: logger).run()
+    /// ```
     public func makeHTTPSApplications(
         certificates: SiteCertificates, httpsPort: Int, logger: Logger = Logger(label: "usage-sandbox"),
         onServerRunning: @escaping @Sendable (Listener, Int) async -> Void = { _, _ in }

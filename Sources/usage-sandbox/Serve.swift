@@ -9,8 +9,8 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serve the emulated vendor APIs.",
         discussion: """
-            Prints `listening on http://HOST:PORT` as its first line (with --https-port, `listening on https://HOST:PORT` \
-            next), then the demo credentials.
+            Prints `listening on http://HOST:PORT` as its first line (with --https-port, \
+            `listening on https://HOST:PORT` next), then the demo credentials.
             Vendors are served under /hyalto, /usage-engine, /zylo and /mason; the admin API is under /__admin. State lives in SQLite and survives restarts; pass --db :memory: for throwaway state.
             """
     )
