@@ -55,6 +55,7 @@ struct TransparentHTTPSTests {
         for name in Vendor.allCases.flatMap(\.hostNames) { #expect(sites.certificate(serverName: name) != nil) }
         #expect(sites.certificate(serverName: "API.ZYLO.COM") != nil)
         #expect(sites.certificate(serverName: nil) == sites.certificate(serverName: "localhost"))
+        #expect(sites.certificate(serverName: "127.0.0.1") == sites.certificate(serverName: "localhost"))
     }
 
     @Test(arguments: [

@@ -28,6 +28,8 @@ public struct SiteCertificates: Sendable {
         }
         loopback = try Self.nio(authority.issue(for: ["localhost", "127.0.0.1"], key: leafKey, now: now))
         byName["localhost"] = loopback
+        // Some clients (wrk, older OpenSSL tools) send an address as SNI, against RFC 6066.
+        byName["127.0.0.1"] = loopback
         self.byName = byName
     }
 
