@@ -99,7 +99,14 @@ public struct TestSandbox: Sendable {
         return try await withThrowingTaskGroup(of: Void.self) { group in
             let serviceGroup = ServiceGroup(
                 configuration: .init(services: services, gracefulShutdownSignals: [], logger: app.logger))
-            group.addTask { try await serviceGroup.run() }
+            group.addTask {
+                // A listener that cannot start ends the group: stop waiting for ports then.
+                defer {
+                    portContinuation.finish()
+                    tlsContinuation.finish()
+                }
+                try await serviceGroup.run()
+            }
             var iterator = ports.makeAsyncIterator()
             var tls: [Listener: Int] = [:]
             tlsContinuation.yield((.http, 0))  // ends the wait at once when no TLS listener runs
