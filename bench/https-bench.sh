@@ -3,7 +3,7 @@
 # page, each over a plain keep-alive connection and over TLS (--https-port, TLS 1.3, keep-alive, so the handshake
 # is paid once per connection), with wrk -t2 -c32 for 10 s each. Prints requests/s and the HTTPS/HTTP ratio.
 #
-#   bench/https-bench.sh [--debug]      (release build by default)
+#   bench/https-bench.sh [--debug | BINARY]      (builds and runs the release binary by default)
 #
 # Bounded: time-limited wrk runs on loopback only; the server is stopped by its pid at the end.
 set -euo pipefail
@@ -11,7 +11,11 @@ cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
 source bench/serve-lib.sh
 binary=.build/release/usage-sandbox
-if [ "${1:-}" = "--debug" ]; then binary=.build/debug/usage-sandbox; else build_release; fi
+case "${1:-}" in
+    --debug) binary=.build/debug/usage-sandbox ;;
+    "") build_release ;;
+    *) binary="$1" ;;
+esac
 serve "$binary" --https-port 0 --db "$work/bench.sqlite" --ca-dir "$work/ca" --log-level error
 tls_root="$(sed -n 's/^listening on \(https:.*\)/\1/p' "$work/serve.out" | head -1)"
 [ -n "$tls_root" ] || { echo "no https line"; cat "$work/serve.out"; exit 1; }
