@@ -282,7 +282,7 @@ def check_admin_fields(server):
 
 FLAGS = ["--port", "--seed", "--zylo-export-seconds", "--zylo-import-seconds", "--zylo-subscriptions", "--mason-sims",
          "--mason-days", "--usage-engine-token-rate", "--usage-engine-token-burst", "--token-lifetime",
-         "--max-body-bytes", "--journal-entries", "--journal-bytes"]
+         "--max-body-bytes", "--journal-entries", "--journal-bytes", "--https-port"]
 FLAG_VALUES = ["0", "-1", "1e19", "1e-300", "0.5", "99999999999999999999", "nan", "inf", "abc", ""]
 
 

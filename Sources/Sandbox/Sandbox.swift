@@ -26,6 +26,8 @@ public final class Sandbox: Sendable {
     public let journal: RequestJournal
     /// Where the sandbox listens; the base of the links it hands out.
     public let address: ListeningAddress
+    /// Where the plain listener relays proxy tunnels (`CONNECT api.zylo.com:443`), once TLS is on.
+    let tunnel = TunnelEndpoint()
     /// Every vendor credential.
     public let credentials: CredentialStore
     let zylo: ZyloStore

@@ -22,6 +22,9 @@ public struct TestSandbox: Sendable {
     public let sandbox: Sandbox
     /// The server's root, such as `http://127.0.0.1:53817`.
     public let baseURL: URL
+    /// The TLS listener's port when the sandbox was started with a certificate authority; the plain port is then
+    /// also an HTTPS proxy for the vendors' hosts.
+    public var httpsPort: Int?
 
     /// Zylo's demo credential as its `Authorization` value needs it: `TOKENID:TOKENSECRET`.
     public var zyloToken: String { "\(DemoCredentials.zyloTokenID):\(DemoCredentials.zyloTokenSecret)" }
@@ -67,8 +70,11 @@ public struct TestSandbox: Sendable {
     ///
     /// - Parameters:
     ///   - configure: changes to the test defaults (port 0, `:memory:`, frozen clock, deterministic ids).
+    ///   - authority: when given, the sandbox also serves TLS with certificates it signs (``httpsPort``), and its
+    ///     plain port accepts `CONNECT` to the vendors' hosts, as `serve --https-port 0` does.
     public static func run<T: Sendable>(
         configure: (inout SandboxConfiguration) -> Void = { _ in },
+        authority: CertificateAuthority? = nil,
         _ body: @Sendable (TestSandbox) async throws -> T
     ) async throws -> T {
         var configuration = SandboxConfiguration()
@@ -81,15 +87,39 @@ public struct TestSandbox: Sendable {
         let host = configuration.host
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let app = sandbox.makeApplication { port in portContinuation.yield(port) }
+        let (tlsPorts, tlsContinuation) = AsyncStream.makeStream(of: (Listener, Int).self)
+        var services: [any Service] = [app]
+        if let authority {
+            let certificates = try SiteCertificates(authority: authority)
+            services += try sandbox.makeHTTPSApplications(certificates: certificates, httpsPort: 0) {
+                tlsContinuation.yield(($0, $1))
+            }.map { $0 as any Service }
+        }
+        let listeners = services.count
         return try await withThrowingTaskGroup(of: Void.self) { group in
             let serviceGroup = ServiceGroup(
-                configuration: .init(services: [app], gracefulShutdownSignals: [], logger: app.logger))
-            group.addTask { try await serviceGroup.run() }
+                configuration: .init(services: services, gracefulShutdownSignals: [], logger: app.logger))
+            group.addTask {
+                // A listener that cannot start ends the group: stop waiting for ports then.
+                defer {
+                    portContinuation.finish()
+                    tlsContinuation.finish()
+                }
+                try await serviceGroup.run()
+            }
             var iterator = ports.makeAsyncIterator()
+            var tls: [Listener: Int] = [:]
+            tlsContinuation.yield((.http, 0))  // ends the wait at once when no TLS listener runs
+            for await (listener, port) in tlsPorts {
+                if listener != .http { tls[listener] = port }
+                if tls.count == listeners - 1 { break }
+            }
             let result: Result<T, any Error>
             if let port = await iterator.next(), let baseURL = URL(string: "http://\(host):\(port)") {
                 do {
-                    result = .success(try await body(TestSandbox(sandbox: sandbox, baseURL: baseURL)))
+                    var testSandbox = TestSandbox(sandbox: sandbox, baseURL: baseURL)
+                    testSandbox.httpsPort = tls[.https]
+                    result = .success(try await body(testSandbox))
                 } catch {
                     result = .failure(error)
                 }

@@ -9,7 +9,8 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serve the emulated vendor APIs.",
         discussion: """
-            Prints `listening on http://HOST:PORT` as its first line, then the demo credentials.
+            Prints `listening on http://HOST:PORT` as its first line (with --https-port, \
+            `listening on https://HOST:PORT` next), then the demo credentials.
             Vendors are served under /hyalto, /usage-engine, /zylo and /mason; the admin API is under /__admin. State lives in SQLite and survives restarts; pass --db :memory: for throwaway state.
             """
     )
@@ -19,6 +20,15 @@ struct Serve: AsyncParsableCommand {
 
     @Option(help: "Port to listen on; 0 picks a free one and prints it.")
     var port = 8080
+
+    @Option(
+        help: ArgumentHelp(
+            "Also serve TLS on this port (0 picks one), and accept CONNECT to the vendors' hosts on --port.",
+            discussion: "Certificates come from the local CA (`usage-sandbox ca`), created on first use."))
+    var httpsPort: Int?
+
+    @Option(help: "Folder of the local CA; by default `ca` beside the --db file.")
+    var caDir: String?
 
     @Option(help: "SQLite file for state, or :memory: for state that dies with the process.")
     var db = ".usage-sandbox/sandbox.sqlite"
@@ -93,6 +103,11 @@ struct Serve: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, got \(port)") }
+        if let httpsPort {
+            guard (0...65_535).contains(httpsPort) else {
+                throw ValidationError("--https-port must be from 0 to 65535, got \(httpsPort)")
+            }
+        }
         guard !host.isEmpty else { throw ValidationError("--host must not be empty") }
         guard !db.isEmpty else { throw ValidationError("--db must be a file path or :memory:") }
         guard Logger.Level(rawValue: logLevel) != nil else {
@@ -160,9 +175,35 @@ struct Serve: AsyncParsableCommand {
         if announce { Self.note(String(format: "ready in %.1f s", Date().timeIntervalSince(started))) }
         let demo = try await sandbox.demoCredentials()
         let host = self.host
+        let (tlsPorts, tlsPortsContinuation) = AsyncStream.makeStream(of: (Listener, Int).self)
+        var tlsApps: [any Service] = []
+        if let httpsPort {
+            let certificates: SiteCertificates
+            do {
+                let authority = try CertificateAuthority.loadOrCreate(in: CertificateAuthorityCommand.folder(caDir, db))
+                certificates = try SiteCertificates(authority: authority)
+            } catch {
+                FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+                throw ExitCode.failure
+            }
+            tlsApps = try sandbox.makeHTTPSApplications(certificates: certificates, httpsPort: httpsPort) {
+                tlsPortsContinuation.yield(($0, $1))
+            }
+        }
+        let waitForTLS = httpsPort != nil
         let app = sandbox.makeApplication(logger: Logger(label: "usage-sandbox")) { port in
+            var lines = ["listening on http://\(host):\(port)"]
+            if waitForTLS {
+                // The TLS listeners are up before the first line, so a client may use any of them once it is read.
+                var seen: [Listener: Int] = [:]
+                for await (listener, port) in tlsPorts {
+                    seen[listener] = port
+                    if seen.count == 2 { break }
+                }
+                lines.append("listening on https://\(host):\(seen[.https] ?? 0)")
+            }
             // Unbuffered, so a script reading the first line sees it at once.
-            let lines = ["listening on http://\(host):\(port)"] + demo.map(Self.describe)
+            lines += demo.map(Self.describe)
             FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         }
         if !Self.isLoopback(host), adminToken == nil {
@@ -172,7 +213,8 @@ struct Serve: AsyncParsableCommand {
         }
         let deadline = ShutdownDeadline(seconds: 10)
         var group = ServiceGroupConfiguration(
-            services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: Logger(label: "usage-sandbox"))
+            services: [app] + tlsApps, gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: Logger(label: "usage-sandbox"))
         // Requests still running this long after SIGTERM are cancelled; ShutdownDeadline ends the process if even
         // that does not finish. SQLite rolls back whatever transaction was open, so no write is left half done.
         group.maximumGracefulShutdownDuration = .seconds(5)

@@ -9,6 +9,7 @@ public final class ListeningAddress: Sendable {
     private let host: String
     private let publicURL: String?
     private let port = Mutex(0)
+    private let httpsPort = Mutex(0)
 
     init(host: String, port: Int, publicURL: String?) {
         self.host = host
@@ -21,6 +22,11 @@ public final class ListeningAddress: Sendable {
         self.port.withLock { $0 = port }
     }
 
+    /// Records the bound TLS port (`--https-port`, the real one when `0`).
+    func bound(httpsPort: Int) {
+        self.httpsPort.withLock { $0 = httpsPort }
+    }
+
     /// The listening address as a URL, such as `http://127.0.0.1:8080`.
     public var url: String {
         let port = self.port.withLock { $0 }
@@ -28,14 +34,17 @@ public final class ListeningAddress: Sendable {
         return "http://\(name):\(port)"
     }
 
-    /// The scheme and authority links start with, for a request that came with `authority` as its `Host`.
-    func baseURL(authority: String?) -> String {
+    /// The scheme and authority links start with, for a request that came with `authority` as its `Host` over
+    /// `scheme` (`https` on the TLS listener and inside a proxy tunnel), so a link works the way its request did.
+    func baseURL(authority: String?, scheme: String = "http") -> String {
         if let publicURL { return publicURL }
         guard let authority else { return url }
-        if Vendor(host: authority) != nil { return "http://\(authority)" }
-        let port = self.port.withLock { $0 }
+        if Vendor(host: authority) != nil { return "\(scheme)://\(authority)" }
+        let port = scheme == "https" ? httpsPort.withLock { $0 } : self.port.withLock { $0 }
         let loopback = ["127.0.0.1", "localhost", "[::1]", host, "[\(host)]"]
-        if loopback.contains(where: { authority.lowercased() == "\($0):\(port)" }) { return "http://\(authority)" }
+        if port != 0, loopback.contains(where: { authority.lowercased() == "\($0):\(port)" }) {
+            return "\(scheme)://\(authority)"
+        }
         return url
     }
 }

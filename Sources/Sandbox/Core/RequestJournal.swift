@@ -29,6 +29,8 @@ public final class RequestJournal: ResettableState {
         /// The fault a scenario injected (`reset`, `close`, `garbage`, `truncate`, `trickle`); a broken connection
         /// is recorded with status `0`.
         public var fault: String?
+        /// The listener the request came through: `http`, `https` or `proxy`.
+        public var listener: String
     }
 
     /// The longest body excerpt kept per entry.
@@ -57,6 +59,7 @@ public final class RequestJournal: ResettableState {
         var responseHeaders: HTTPFields
         var matchedScenario: String?
         var fault: String?
+        var listener = Listener.http
 
         /// A request body: small ones raw (redacted when read), longer ones already redacted and cut.
         enum Body: Sendable {
@@ -109,7 +112,8 @@ public final class RequestJournal: ResettableState {
                 requestBody: requestBody,
                 responseHeaders: responseFields,
                 matchedScenario: matchedScenario,
-                fault: fault
+                fault: fault,
+                listener: listener.rawValue
             )
         }
     }

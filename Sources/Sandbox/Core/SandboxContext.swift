@@ -15,6 +15,10 @@ public struct SandboxContext: RequestContext {
     public var maxBodyBytes = 16 * 1024 * 1024
     /// The largest page a listing may answer, while a scenario's `pageSize` effect is in force.
     public var pageSizeCap: Int?
+    /// The listener the request came through; links handed out use its scheme.
+    public var listener = Listener.http
+    /// `https` when the request came over TLS (the TLS listener or a proxy tunnel), else `http`.
+    public var scheme = "http"
     /// The connection, kept so scenarios can close or reset it.
     public let channel: (any Channel)?
 

@@ -24,15 +24,24 @@ struct SandboxResponder<Inner: HTTPResponder<SandboxContext>>: HTTPResponder {
     func respond(to request: Request, context: SandboxContext) async throws -> Response {
         let started = ContinuousClock.now
         var context = context
+        var request = request
+        if let marker = Listener.proxyMarker, request.headers[marker] != nil {
+            // Only the plain listener's proxy handler sets it; anywhere else it is a client's and means nothing.
+            var head = request.head
+            head.headerFields[marker] = nil
+            request = Request(head: head, body: request.body)
+            if context.listener == .http { context.listener = .proxy }
+        }
         let routed = Self.routedByHost(Self.normalized(request))
-        var request = routed.request
+        request = routed.request
         let viaHost = routed.viaHost
         context.requestID = environment.ids.id()
         context.maxBodyBytes = maxBodyBytes
         context.vendor = Vendor(path: request.uri.path)
         if let vendor = context.vendor {
             context.vendorBaseURL =
-                address.baseURL(authority: request.head.authority) + (viaHost ? "" : vendor.pathPrefix)
+                address.baseURL(authority: request.head.authority, scheme: context.scheme)
+                + (viaHost ? "" : vendor.pathPrefix)
         }
         let isAdmin = request.uri.path == "/__admin" || request.uri.path.hasPrefix("/__admin/")
         let body = await RequestBodyReader.read(&request, limit: maxBodyBytes)
@@ -212,7 +221,8 @@ struct SandboxResponder<Inner: HTTPResponder<SandboxContext>>: HTTPResponder {
             body: RequestJournal.Record.body(body, size: size, contentType: request.headers[.contentType]),
             responseHeaders: outcome.response?.headers ?? [:],
             matchedScenario: outcome.label,
-            fault: outcome.fault
+            fault: outcome.fault,
+            listener: context.listener
         )
     }
 }
