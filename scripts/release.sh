@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Builds the one-file release artefact: `usage-sandbox` in release mode with the Swift runtime and Foundation linked
+# statically, SQLite linked in from Debian's libsqlite3.a, and the OpenAPI documents and scenario library compiled in
+# (the EmbedResources plugin). The result needs only the system's C library; it runs from any folder.
+#
+#   scripts/release.sh            # writes dist/usage-sandbox and prints its size and dynamic dependencies
+#
+# Needs libsqlite3-dev (for libsqlite3.a) and binutils (strip, readelf).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+multiarch="$(gcc -print-multiarch)"
+sqlite_archive="/usr/lib/$multiarch/libsqlite3.a"
+[ -f "$sqlite_archive" ] || { echo "release.sh: $sqlite_archive is missing; apt-get install libsqlite3-dev" >&2; exit 1; }
+
+# GRDB's module map asks the linker for -lsqlite3. A search folder holding only the archive, named before the
+# system's folders, makes the linker take libsqlite3.a instead of libsqlite3.so; SQLite itself needs libm and libc.
+scratch="$PWD/.build-release"
+static_libs="$scratch/static-libs"
+mkdir -p "$static_libs"
+ln -sf "$sqlite_archive" "$static_libs/libsqlite3.a"
+
+swift build --scratch-path "$scratch" -c release --product usage-sandbox --static-swift-stdlib \
+    -Xlinker -L"$static_libs" -Xlinker -lm
+
+mkdir -p dist
+cp "$(swift build --scratch-path "$scratch" -c release --show-bin-path)/usage-sandbox" dist/usage-sandbox
+strip dist/usage-sandbox
+
+needed="$(readelf -d dist/usage-sandbox | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | tr '\n' ' ')"
+echo "dist/usage-sandbox: $(du -h dist/usage-sandbox | cut -f1), needs: $needed"
+case " $needed " in
+*sqlite* | *swift* | *Foundation* | *icu* | *dispatch* | *xml* | *curl*)
+    echo "release.sh: the binary still needs a library the bare system lacks: $needed" >&2
+    exit 1
+    ;;
+esac
+dist/usage-sandbox --version
