@@ -20,6 +20,9 @@ static_libs="$scratch/static-libs"
 mkdir -p "$static_libs"
 ln -sf "$sqlite_archive" "$static_libs/libsqlite3.a"
 
+# SwiftPM reuses its build plan while no package file changes, and then skips the BuildInfo plugin's step: without
+# the plan, the plugin runs and the binary names the commit checked out now.
+rm -f "$scratch/release.yaml"
 swift build --scratch-path "$scratch" -c release --product usage-sandbox --static-swift-stdlib \
     -Xlinker -L"$static_libs" -Xlinker -lm
 
