@@ -39,20 +39,25 @@ let package = Package(
         .target(
             name: "SandboxFixtures",
             path: "Fixtures",
-            exclude: ["README.md"],
+            exclude: ["README.md", "openapi"],
             sources: ["SandboxFixtures.swift"],
-            resources: [.copy("openapi")],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedResources"]
         ),
         // The QA scenario library, kept at the repository root as `scenarios/`.
         .target(
             name: "SandboxScenarios",
             path: "scenarios",
-            exclude: ["README.md", "scenario.schema.json"],
+            exclude: ["README.md", "scenario.schema.json", "library"],
             sources: ["SandboxScenarios.swift"],
-            resources: [.copy("library")],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedResources"]
         ),
+        // Data folders compiled into a target (Plugins/EmbedResources), so the binary needs no `.resources` beside it.
+        .executableTarget(name: "EmbedResourcesTool"),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedResourcesTool"]),
+        // The commit a build comes from, for `--version` and `/__admin/health`.
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         .target(
             name: "Sandbox",
             dependencies: [
@@ -75,7 +80,8 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings,
+            plugins: ["BuildInfo"]
         ),
         .target(
             name: "SandboxTesting",

@@ -1,6 +1,7 @@
 import ArgumentParser
 import NIOCore
 import NIOPosix
+import Sandbox
 
 /// The process entry point. Before anything else runs, NIO's event loops become Swift Concurrency's global executor, so
 /// a request's handler runs on the event loop that read it instead of hopping to the cooperative pool and back (the
@@ -17,6 +18,7 @@ struct UsageSandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "usage-sandbox",
         abstract: "An offline, stateful stand-in for the Hyalto, Usage Engine, Zylo and Mason usage-data APIs.",
+        version: SandboxVersion.description,
         subcommands: [
             Serve.self, Contract.self, ScenarioCommand.self, WriteFixtures.self, CertificateAuthorityCommand.self,
         ],

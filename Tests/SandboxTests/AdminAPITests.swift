@@ -20,6 +20,15 @@ struct AdminAPITests {
         }
     }
 
+    @Test func health_reportsTheVersionAndTheCommitBuilt() async throws {
+        try await Harness.run { h in
+            let health = try await h.get("/__admin/health", token: nil).json()
+            #expect(health["version"] as? String == SandboxVersion.version)
+            let commit = try #require(health["commit"] as? String)
+            #expect(commit == "unknown" || (commit.count == 40 && commit.allSatisfy(\.isHexDigit)))
+        }
+    }
+
     @Test func mintCredential_explicitValuesWork_duplicatesConflict_badVendorsAre400() async throws {
         try await Harness.run { h in
             let body = #"{"vendor":"zylo","tokenId":"ci-token","tokenSecret":"ci-secret"}"#

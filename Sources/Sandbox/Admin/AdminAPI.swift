@@ -26,13 +26,16 @@ struct AdminAPI: Sendable {
         let status: String
         let emulatedVendors: [String]
         let now: String
+        let version: String
+        let commit: String
     }
 
     func health(_ request: Request, context: SandboxContext) async throws -> some ResponseGenerator {
         JSONResponse(
             Health(
                 status: "ok", emulatedVendors: Sandbox.emulatedVendors.map(\.rawValue),
-                now: SandboxTime.format(sandbox.environment.clock.now())))
+                now: SandboxTime.format(sandbox.environment.clock.now()),
+                version: SandboxVersion.version, commit: SandboxVersion.commit))
     }
 
     func reset(_ request: Request, context: SandboxContext) async throws -> some ResponseGenerator {
