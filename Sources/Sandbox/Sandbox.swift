@@ -3,7 +3,6 @@ import GRDB
 import Hummingbird
 import Logging
 import NIOCore
-import NIOPosix
 import Synchronization
 
 /// A sandbox of the four vendor APIs: its state, clock, journal and HTTP application.
@@ -222,10 +221,16 @@ public final class Sandbox: Sendable {
                 }
             }
             hyaltoGate.open()
-            // Generated on NIO's blocking-work pool, off the event loops (which run Swift's tasks), so serving is not
-            // held up meanwhile.
-            let zylo = try await NIOThreadPool.singleton.runIfActive {
-                try ZyloStore.entriesToLoad(files ?? ZyloFixtures.generate(seed: seed, now: now, count: subscriptions))
+            // Generated off the event loops (which run Swift's tasks), so serving is not held up meanwhile; awaited
+            // here, so the work has its owner. (NIO's singleton thread pool kept the test process from exiting.)
+            let zylo = try await withCheckedThrowingContinuation { continuation in
+                DispatchQueue.global(qos: .utility).async {
+                    continuation.resume(
+                        with: Result {
+                            try ZyloStore.entriesToLoad(
+                                files ?? ZyloFixtures.generate(seed: seed, now: now, count: subscriptions))
+                        })
+                }
             }
             // Short transactions, so a Mason request that needs the writer meanwhile waits for one chunk at most.
             for start in stride(from: 0, to: zylo.count, by: 16) {
