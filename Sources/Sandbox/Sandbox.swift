@@ -41,8 +41,6 @@ public final class Sandbox: Sendable {
     let tokenKeys: TokenKeys
     /// The QA scenarios known and running.
     public let scenarios: ScenarioEngine
-    /// The fixture load ``open(_:)`` deferred, run by ``FixtureLoader`` as a service of the application.
-    let deferredFixtures = Mutex<(@Sendable () async throws -> Void)?>(nil)
 
     /// The vendors whose APIs are emulated; requests under the others' prefixes get "not emulated" 404s.
     public static let emulatedVendors: [Vendor] = [.hyalto, .usageEngine, .zylo, .mason]
@@ -245,7 +243,15 @@ public final class Sandbox: Sendable {
             zyloGate.open()
         }
         guard deferring else { return try await rest() }
-        deferredFixtures.withLock { $0 = rest }
+        Task {
+            do {
+                try await rest()
+            } catch {
+                let reason = "the Zylo and Hyalto fixtures could not be loaded: \(error)"
+                hyaltoGate.fail(reason)
+                zyloGate.fail(reason)
+            }
+        }
     }
 
     /// Writes the built-in fixtures for `seed` to `directory` in the format `--fixtures` loads.

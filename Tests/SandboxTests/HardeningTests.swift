@@ -10,7 +10,7 @@ import Testing
 
 /// The classes of attack and carelessness that once crashed, stalled or bloated the sandbox (issue 14), one test
 /// (or table) per class. Crash classes run against the real debug executable, as `swift run` users meet it.
-@Suite struct HardeningTests {
+@Suite(.serialized) struct HardeningTests {
     // MARK: 1. A body that ends early
 
     @Test(arguments: [

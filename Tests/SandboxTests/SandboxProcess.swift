@@ -11,7 +11,9 @@ final class SandboxProcess: Sendable {
     let process: Process
     let port: Int
     private let output: OutputBuffer
-    private let errors: OutputBuffer
+    /// stderr goes to a file, not a second pipe: a second `readabilityHandler` made Foundation's `Process` crash
+    /// under parallel tests.
+    private let errorFile: URL
 
     /// The built executable, next to the test bundle (`swift build` builds it with the tests).
     static var executable: URL {
@@ -32,13 +34,9 @@ final class SandboxProcess: Sendable {
         process.arguments = ["serve", "--port", "0"] + arguments
         let stdout = Pipe()
         process.standardOutput = stdout
-        let stderr = Pipe()
-        process.standardError = stderr
-        let errors = OutputBuffer()
-        stderr.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            errors.text.withLock { $0 += String(decoding: data.prefix(65_536), as: UTF8.self) }
-        }
+        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("stderr-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: errorFile)
         let output = OutputBuffer()
         stdout.fileHandleForReading.readabilityHandler = { handle in
             let data = handle.availableData
@@ -60,7 +58,7 @@ final class SandboxProcess: Sendable {
         }
         self.process = process
         self.output = output
-        self.errors = errors
+        self.errorFile = errorFile
         self.port = port
         if port == 0 {
             process.terminate()
@@ -71,7 +69,7 @@ final class SandboxProcess: Sendable {
     var stdout: String { output.text.withLock { $0 } }
 
     /// What the process wrote to stderr so far (warnings, errors).
-    var stderr: String { errors.text.withLock { $0 } }
+    var stderr: String { (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "" }
 
     /// Runs the executable with `arguments` until it exits; answers its status and what it wrote to stderr.
     static func runToExit(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
