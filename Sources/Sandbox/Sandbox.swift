@@ -173,8 +173,7 @@ public final class Sandbox: Sendable {
         let data = try JSONEncoder().encode(environment.clock.currentMode)
         let json = String(decoding: data, as: UTF8.self)
         try await database.writer.write { db in
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO setting (name, value) VALUES ('clock', ?)", arguments: [json])
+            try Setting.set(db, "clock", to: json)
         }
     }
 
@@ -183,7 +182,7 @@ public final class Sandbox: Sendable {
     private func restoreClock() async throws {
         guard
             let json = try await database.writer.read({ db in
-                try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = 'clock'")
+                try Setting.value(db, "clock")
             })
         else { return }
         let clock = environment.clock
@@ -205,7 +204,7 @@ public final class Sandbox: Sendable {
     /// Zylo's chunks can be written twice without harm, so a kill in the middle leaves the next start to finish.
     private func loadFixturesIfEmpty(deferring: Bool) async throws {
         let markers = try await database.writer.read { db in
-            try Set(String.fetchAll(db, sql: "SELECT name FROM setting WHERE name LIKE 'fixtures.%'"))
+            try Set(Setting.all(db, prefix: "fixtures.").map(\.name))
         }
         let seed = configuration.seed
         let now = environment.clock.now()
@@ -215,8 +214,7 @@ public final class Sandbox: Sendable {
             try await database.writer.write { db in
                 for credential in demo { try credential.insert(db) }
                 try MasonFixtures.load(db, seed: seed, settings: mason, now: now)
-                try db.execute(
-                    sql: "INSERT INTO setting (name, value) VALUES ('fixtures.base', ?)", arguments: ["\(seed)"])
+                try Setting(name: "fixtures.base", value: "\(seed)").insert(db)
             }
             try await saveClock()
         }
@@ -234,8 +232,7 @@ public final class Sandbox: Sendable {
                 try await database.writer.write { db in
                     try HyaltoFixtures.provision(
                         db, tenant: DemoCredentials.hyaltoAccountID, companyName: "Demo Co.", seed: seed, now: now)
-                    try db.execute(
-                        sql: "INSERT INTO setting (name, value) VALUES ('fixtures.hyalto', ?)", arguments: ["\(seed)"])
+                    try Setting(name: "fixtures.hyalto", value: "\(seed)").insert(db)
                 }
             }
             hyaltoGate.open()
@@ -257,8 +254,7 @@ public final class Sandbox: Sendable {
                 }
             }
             try await database.writer.write { db in
-                try db.execute(
-                    sql: "INSERT INTO setting (name, value) VALUES ('fixtures.loaded', ?)", arguments: ["\(seed)"])
+                try Setting(name: "fixtures.loaded", value: "\(seed)").insert(db)
             }
             zyloGate.open()
         }

@@ -62,9 +62,7 @@ enum MasonFixtures {
             ).insert(db)
         }
         try insertDays(db, settings: settings, now: now)
-        try db.execute(
-            sql: "INSERT OR REPLACE INTO setting (name, value) VALUES ('mason.seed', ?)",
-            arguments: [String(seed % 1_000_003)])
+        try Setting.set(db, "mason.seed", to: String(seed % 1_000_003))
     }
 
     /// Writes the usage rows of `month` (`yyyymm`) and their monthly sums, unless they exist already.
@@ -79,7 +77,7 @@ enum MasonFixtures {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM masonMonthDone WHERE month = ?", arguments: [month]) != true
         else { return true }
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM masonSim LIMIT 1") == true else { return false }
-        let seed = try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM setting WHERE name = 'mason.seed'")
+        let seed = try Setting.value(db, "mason.seed").flatMap { Int64($0) }
         try db.execute(
             sql: """
                 INSERT INTO masonUsage (simId, day, upload, download, deviceId, carrierId)
