@@ -59,7 +59,6 @@ struct VendorFixtureFileTests {
         let database = Self.folder() + ".sqlite"
         var configuration = Self.small(first)
         configuration.database = .file(database)
-        configuration.seed = 99
         let sandbox = try await Sandbox.open(configuration)
         let second = Self.folder()
         try await sandbox.exportFixtures(to: second)
@@ -82,7 +81,7 @@ struct VendorFixtureFileTests {
         ("mason/usage.csv", "<total>", "", "line 2, total"),
         ("mason/sims.json", #""iccid":"iccid1""#, #""iccid":7"#, "[0].iccid"),
         ("mason/usage.csv", "iccid1,", "nobody,", "line 2, iccid"),
-        ("hyalto/usage.csv", ",ram,", ",disk,", "line 2, property"),
+        ("hyalto/usage.csv", ",compute,", ",disk,", "line 2, property"),
         ("hyalto/services.json", #""accountId":"#, #""accountId":1,"x":"#, "[0].accountId"),
         ("usage-engine/meters.json", #""meterTypeId":"mt-1""#, #""meterTypeId":"nope""#, "[0].meterTypeId"),
         ("usage-engine/meter-types.json", #""type":"sum""#, #""type":"avg""#, "[0].aggregation.type"),
