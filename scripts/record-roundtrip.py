@@ -172,22 +172,48 @@ def seed_usage_engine(a):
             assert status == 201, meter
 
 
-def record(a, folder):
+def record_environment(a):
     c = a.credentials
-    env = {**os.environ,
+    return {**os.environ,
            "ZYLO_TOKEN_ID": c["zylo"]["tokenId"], "ZYLO_TOKEN_SECRET": c["zylo"]["tokenSecret"],
            "MASON_API_KEY": c["mason"]["apiKey"], "MASON_FLEET": "default",
            "HYALTO_ACCESS_KEY": c["hyalto"]["accessKey"], "HYALTO_SECRET_KEY": c["hyalto"]["secretKey"],
            "USAGE_ENGINE_CLIENT_ID": c["usage-engine"]["clientId"],
            "USAGE_ENGINE_CLIENT_SECRET": c["usage-engine"]["clientSecret"],
            "USAGE_ENGINE_AUDIENCE": c["usage-engine"]["audience"]}
+
+
+def record(a, folder):
+    """Records A once stopped in the middle of Mason and once resumed; prints the time and the file sizes."""
+    c = a.credentials
+    env = record_environment(a)
+    command = [BINARY, "record", "--vendor", "all", "--base-url", a.root, "--out", folder]
     started = time.time()
-    run = subprocess.run([BINARY, "record", "--vendor", "all", "--base-url", a.root, "--out", folder],
-                         capture_output=True, text=True, env=env, timeout=600)
+    errors = open(os.path.join(os.path.dirname(folder), "record-1.err"), "w+")
+    first = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, env=env)
+    deadline = time.time() + 300
+    while time.time() < deadline and first.poll() is None:
+        errors.seek(0)
+        if "recorded zylo" in errors.read():
+            break
+        time.sleep(0.2)
+    time.sleep(4)
+    first.terminate()
+    first.wait(timeout=30)
+    errors.seek(0)
+    print("interrupted run:\n" + errors.read().strip())
+    log = os.path.join(folder, ".record", "mason-sims.jsonl")
+    kept = sum(1 for _ in open(log)) if os.path.exists(log) else 0
+    result(first.returncode != 0 and kept > 0, "a recording stopped during Mason keeps the SIMs it read",
+           f"exit {first.returncode}, {kept} SIMs kept")
+    run = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
     seconds = time.time() - started
-    print(run.stderr.strip())
+    print("resumed run:\n" + run.stderr.strip())
     result(run.returncode == 0, "record --vendor all", run.stderr[-2000:])
-    print(f"recording time: {seconds:.1f} s")
+    result("recorded zylo" not in run.stderr and "recorded hyalto" not in run.stderr,
+           "the resumed run does not read the finished vendors again", run.stderr[-500:])
+    result(not os.path.exists(os.path.join(folder, ".record")), "the work in progress is removed at the end")
+    print(f"recording time (both runs): {seconds:.1f} s")
     for directory, _, files in sorted(os.walk(folder)):
         for name in sorted(files):
             path = os.path.join(directory, name)
@@ -291,6 +317,31 @@ def compare_all(a, b, first, last):
         compare(a, b, "usage-engine", f"/usage-metering/v1/meters?meterKey={meter['meterKey']}")
 
 
+def check_anonymize(a, folder):
+    """--anonymize: no original name, email or user id in the files, and the same fakes on every run."""
+    outputs = []
+    for run_number in (1, 2):
+        out = os.path.join(folder, f"anonymized-{run_number}")
+        run = subprocess.run([BINARY, "record", "--vendor", "all", "--base-url", a.root, "--out", out,
+                              "--anonymize", "--from", "2026-01-01", "--to", "2026-01-02"],
+                             capture_output=True, text=True, env=record_environment(a), timeout=300)
+        result(run.returncode == 0, f"record --anonymize (run {run_number})", run.stderr[-1000:])
+        outputs.append(out)
+    texts = {}
+    for name in ("usage-engine/meters.json", "hyalto/customers.json", "hyalto/services.json", "zylo/users.csv"):
+        first, second = (open(os.path.join(out, name), newline="").read() for out in outputs)
+        result(first == second, f"--anonymize gives the same fakes on every run: {name}")
+        texts[name] = first
+    with open(os.path.join(folder, "recording", "zylo", "users.csv"), newline="") as file:
+        names = {row.split(",")[1] for row in file.read().split("\r\n")[1:] if row}
+    anonymized = {row.split(",")[1] for row in texts["zylo/users.csv"].split("\r\n")[1:] if row}
+    result(names and not names & anonymized, "--anonymize replaces Zylo users' names", str(names & anonymized)[:200])
+    originals = ["customer-0@example.com", "Acme Logistics", "Northwind Traders"]
+    leaked = [o for o in originals for text in texts.values() if o in text]
+    result(not leaked and "user-" in texts["usage-engine/meters.json"] and "Company-" in texts["hyalto/customers.json"],
+           "--anonymize replaces emails, user ids and company names", str(leaked))
+
+
 def check_malformed(folder, recording):
     """A recording with one bad number stops `serve` with exit status 1, naming the file, the line and the field."""
     bad = os.path.join(folder, "bad")
@@ -340,10 +391,12 @@ def main():
                 sorted(os.listdir(os.path.join(recording, vendor_dir))), shallow=False)
             result(not mismatch and not errors, f"{vendor_dir} files from B's database equal the recording",
                    f"differ: {mismatch} {errors}")
+        check_anonymize(a, folder)
         check_malformed(folder, recording)
     finally:
         for server in servers:
             server.stop()
+        shutil.rmtree(folder, ignore_errors=True)
     print(f"record round trip: {passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
 

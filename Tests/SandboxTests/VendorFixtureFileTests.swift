@@ -100,6 +100,12 @@ struct VendorFixtureFileTests {
         #expect(error?.field.hasPrefix(field) == true, "\(String(describing: error))")
     }
 
+    /// A meter's times pass through files and sandboxes unchanged (they were a millisecond earlier each time).
+    @Test(arguments: ["2026-12-01T10:22:56.373Z", "2026-12-01T10:22:56.372Z", "2023-07-26T09:00:15.690Z"])
+    func timestamp_formatsBackAsParsed(text: String) throws {
+        #expect(SandboxTime.format(try #require(SandboxTime.parse(text))) == text)
+    }
+
     @Test func vendorWithoutFiles_keepsItsGeneratedData() async throws {
         let directory = try await Self.canonical()
         try FileManager.default.removeItem(atPath: directory + "/mason")
