@@ -12,9 +12,7 @@ public enum SandboxTime {
         let raw = date.timeIntervalSince1970
         let interval = raw.isNaN ? 0 : min(max(raw, -62_135_596_800), 253_402_300_799.999)
         let seconds = interval.rounded(.down)
-        // A parsed `.373` can land below it in binary (a Double near 2026 resolves 0.24 µs): a microsecond of slack
-        // keeps format(parse(x)) == x, so a stored time read and written again does not lose a millisecond.
-        let milliseconds = Int64(seconds) * 1000 + Int64((interval - seconds) * 1000 + 0.001)
+        let milliseconds = Int64(seconds) * 1000 + Int64((interval - seconds) * 1000)
         let (days, msOfDay) = milliseconds.quotientAndRemainder(dividingBy: 86_400_000)
         let dayNumber = msOfDay < 0 ? days - 1 : days
         let ms = msOfDay < 0 ? msOfDay + 86_400_000 : msOfDay
