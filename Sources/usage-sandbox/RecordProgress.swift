@@ -1,6 +1,5 @@
 import Foundation
 import Synchronization
-import UsageClients
 
 /// What a recording has done: requests sent and items read, shown as a line redrawn on stderr while stderr is a
 /// terminal, and as one summary line per vendor otherwise (so CI logs stay short).
@@ -86,16 +85,5 @@ final class RecordProgress: Sendable {
 
     private func write(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
-    }
-}
-
-/// A transport that counts each request a client sends (retries included) before passing it on.
-struct CountingTransport: HTTPTransport {
-    let base: any HTTPTransport
-    let progress: RecordProgress
-
-    func send(_ request: HTTPRequestData, timeout: Duration) async throws -> HTTPResponseData {
-        progress.request()
-        return try await base.send(request, timeout: timeout)
     }
 }
