@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Sandbox", targets: ["Sandbox"]),
         .library(name: "SandboxTesting", targets: ["SandboxTesting"]),
         .library(name: "UsageClients", targets: ["UsageClients"]),
+        .library(name: "UsageJSON", targets: ["UsageJSON"]),
         .library(name: "ContractSuite", targets: ["ContractSuite"]),
         .executable(name: "usage-sandbox", targets: ["usage-sandbox"]),
     ],
@@ -58,9 +59,12 @@ let package = Package(
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedResourcesTool"]),
         // The commit a build comes from, for `--version` and `/__admin/health`.
         .plugin(name: "BuildInfo", capability: .buildTool()),
+        // The one JSON value type, shared by the sandbox, the client library and the contract suite.
+        .target(name: "UsageJSON", swiftSettings: swiftSettings),
         .target(
             name: "Sandbox",
             dependencies: [
+                "UsageJSON",
                 "SandboxFixtures",
                 "SandboxScenarios",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -97,6 +101,7 @@ let package = Package(
         .target(
             name: "UsageClients",
             dependencies: [
+                "UsageJSON",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -109,6 +114,7 @@ let package = Package(
         .target(
             name: "ContractSuite",
             dependencies: [
+                "UsageJSON",
                 "UsageClients",
                 "SandboxTesting",
             ],
@@ -132,6 +138,7 @@ let package = Package(
         .testTarget(
             name: "SandboxTests",
             dependencies: [
+                "UsageJSON",
                 "Sandbox",
                 "SandboxTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),
