@@ -1,4 +1,5 @@
 import Foundation
+import UsageJSON
 
 /// Usage Engine's meter types and meters as files, in the API's own shapes, loaded into the demo Application
 /// Access's account.
