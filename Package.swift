@@ -125,7 +125,9 @@ let package = Package(
             dependencies: [
                 "Sandbox",
                 "ContractSuite",
+                "UsageClients",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -208,12 +208,21 @@ public final class Sandbox: Sendable {
         }
         let seed = configuration.seed
         let now = environment.clock.now()
+        // A malformed fixture file stops start-up here, before anything is written or deferred.
+        let files =
+            markers.contains("fixtures.loaded")
+            ? FixtureFiles() : try FixtureFiles.load(from: configuration.fixturesDirectory, seed: seed)
         if markers.isDisjoint(with: ["fixtures.base", "fixtures.loaded"]) {
             let demo = DemoCredentials.all(seed: seed, createdAt: SandboxTime.format(now))
             let mason = configuration.mason
             try await database.writer.write { db in
                 for credential in demo { try credential.insert(db) }
-                try MasonFixtures.load(db, seed: seed, settings: mason, now: now)
+                if let fleet = files.mason {
+                    try MasonStore.loadFixtures(db, fleet)
+                } else {
+                    try MasonFixtures.load(db, seed: seed, settings: mason, now: now)
+                }
+                if let account = files.usageEngine { try UsageEngineStore.loadFixtures(db, account) }
                 try Setting(name: "fixtures.base", value: "\(seed)").insert(db)
             }
             try await saveClock()
@@ -222,16 +231,18 @@ public final class Sandbox: Sendable {
             hyaltoReady.open()
             return zyloReady.open()
         }
-        // A malformed fixture file stops start-up here, before anything is deferred.
-        let files = try configuration.fixturesDirectory.flatMap(ZyloFixtureFiles.load(from:))
         let subscriptions = configuration.zylo.fixtureSubscriptions
         let hyaltoDone = markers.contains("fixtures.hyalto")
         let (hyaltoGate, zyloGate) = (hyaltoReady, zyloReady)
         let rest: @Sendable () async throws -> Void = { [database] in
             if !hyaltoDone {
                 try await database.writer.write { db in
-                    try HyaltoFixtures.provision(
-                        db, tenant: DemoCredentials.hyaltoAccountID, companyName: "Demo Co.", seed: seed, now: now)
+                    if let hyalto = files.hyalto {
+                        try HyaltoStore.loadFixtures(db, hyalto, tenant: DemoCredentials.hyaltoAccountID)
+                    } else {
+                        try HyaltoFixtures.provision(
+                            db, tenant: DemoCredentials.hyaltoAccountID, companyName: "Demo Co.", seed: seed, now: now)
+                    }
                     try Setting(name: "fixtures.hyalto", value: "\(seed)").insert(db)
                 }
             }
@@ -243,7 +254,7 @@ public final class Sandbox: Sendable {
                     continuation.resume(
                         with: Result {
                             try ZyloStore.entriesToLoad(
-                                files ?? ZyloFixtures.generate(seed: seed, now: now, count: subscriptions))
+                                files.zylo ?? ZyloFixtures.generate(seed: seed, now: now, count: subscriptions))
                         })
                 }
             }

@@ -20,7 +20,8 @@ struct UsageSandboxCommand: AsyncParsableCommand {
         abstract: "An offline, stateful stand-in for the Hyalto, Usage Engine, Zylo and Mason usage-data APIs.",
         version: SandboxVersion.description,
         subcommands: [
-            Serve.self, Contract.self, ScenarioCommand.self, WriteFixtures.self, CertificateAuthorityCommand.self,
+            Serve.self, Contract.self, ScenarioCommand.self, WriteFixtures.self, Record.self,
+            CertificateAuthorityCommand.self,
         ],
         defaultSubcommand: Serve.self
     )
