@@ -5,39 +5,31 @@ extension HyaltoStore {
     /// Creates tenant `tenant` from fixture files instead of the generator: every account, service and change as
     /// the files give them, all owned by `tenant`.
     static func loadFixtures(_ db: Database, _ files: HyaltoFixtureFiles.Tenant, tenant: String) throws {
-        let account = try db.cachedStatement(
-            sql: """
-                INSERT INTO hyaltoAccount (id, tenant, serviceProviderId, parentId, companyName, type, createdAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
         for item in files.providers + files.customers {
-            try account.execute(arguments: [
-                item.id, tenant, item.serviceProviderId, item.parentId, item.companyName, item.type, item.createdAt,
-            ])
+            try Account(
+                id: item.id, tenant: tenant, serviceProviderId: item.serviceProviderId, parentId: item.parentId,
+                companyName: item.companyName, type: item.type, createdAt: item.createdAt
+            ).insert(db)
         }
         // The bases only seed the generator; loaded services carry their changes instead.
-        let service = try db.cachedStatement(
-            sql: """
-                INSERT INTO hyaltoService (id, accountId, name, type, location, ramBase, computeBase, createdAt)
-                VALUES (?, ?, ?, ?, ?, 0, 0, ?)
-                """)
         for item in files.services {
-            try service.execute(arguments: [
-                item.id, item.accountId, item.name, item.metaData.type, item.metaData.location, item.createdAt,
-            ])
+            try Service(
+                id: item.id, accountId: item.accountId, name: item.name, type: item.metaData.type,
+                location: item.metaData.location, ramBase: 0, computeBase: 0, createdAt: item.createdAt
+            ).insert(db)
         }
-        let change = try db.cachedStatement(
-            sql: "INSERT INTO hyaltoChange (serviceId, property, at, value, unitSize) VALUES (?, ?, ?, ?, ?)")
         for item in files.changes {
-            try change.execute(arguments: [item.serviceId, item.property, item.at, item.value, item.unitSize])
+            try Change(
+                serviceId: item.serviceId, property: item.property, at: item.at, value: item.value,
+                unitSize: item.unitSize
+            ).insert(db)
         }
     }
 
     /// Tenant `tenant` as fixture files hold it: accounts and services by id, changes by service, property, time.
     static func exportFixtures(_ db: Database, tenant: String) throws -> HyaltoFixtureFiles.Tenant {
-        let accounts = try Account.fetchAll(
-            db, sql: "SELECT * FROM hyaltoAccount WHERE tenant = ? ORDER BY id", arguments: [tenant]
-        ).map { account in
+        let owned = try Account.filter(Column("tenant") == tenant).order(Column("id")).fetchAll(db)
+        let accounts = owned.map { account in
             HyaltoFixtureFiles.Account(
                 id: account.id, companyName: account.companyName, serviceProviderId: account.serviceProviderId,
                 parentId: account.parentId, type: account.type, createdAt: account.createdAt)
@@ -45,31 +37,19 @@ extension HyaltoStore {
         var files = HyaltoFixtureFiles.Tenant()
         files.providers = accounts.filter { $0.type != "customer" }
         files.customers = accounts.filter { $0.type == "customer" }
-        files.services = try Service.fetchAll(
-            db,
-            sql: """
-                SELECT s.* FROM hyaltoService s JOIN hyaltoAccount a ON a.id = s.accountId
-                WHERE a.tenant = ? ORDER BY s.id
-                """,
-            arguments: [tenant]
-        ).map { service in
+        let services = try Service.filter(owned.map(\.id).contains(Column("accountId"))).order(Column("id"))
+            .fetchAll(db)
+        files.services = services.map { service in
             HyaltoFixtureFiles.Service(
                 id: service.id, name: service.name, accountId: service.accountId,
                 metaData: .init(type: service.type, location: service.location), createdAt: service.createdAt)
         }
-        files.changes = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT c.* FROM hyaltoChange c JOIN hyaltoService s ON s.id = c.serviceId
-                JOIN hyaltoAccount a ON a.id = s.accountId
-                WHERE a.tenant = ? ORDER BY c.serviceId, c.property, c.at
-                """,
-            arguments: [tenant]
-        ).map { row in
-            HyaltoFixtureFiles.Change(
-                serviceId: row["serviceId"], property: row["property"], at: row["at"], value: row["value"],
-                unitSize: row["unitSize"])
-        }
+        files.changes = try Change.filter(services.map(\.id).contains(Column("serviceId")))
+            .order(Column("serviceId"), Column("property"), Column("at")).fetchAll(db).map { change in
+                HyaltoFixtureFiles.Change(
+                    serviceId: change.serviceId, property: change.property, at: change.at, value: change.value,
+                    unitSize: change.unitSize)
+            }
         return files
     }
 }

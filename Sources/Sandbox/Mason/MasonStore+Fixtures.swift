@@ -6,36 +6,34 @@ extension MasonStore {
     /// appearance, devices, carriers and SIMs in file order, the days the usage covers, and every month's rollups,
     /// each month marked as made so nothing is generated over it.
     static func loadFixtures(_ db: Database, _ fleet: MasonFixtureFiles.Fleet) throws {
-        var fleets: [String: Int] = [:]
+        var fleets: [String: Int64] = [:]
         for sim in fleet.sims where fleets[sim.fleet] == nil {
-            fleets[sim.fleet] = fleets.count + 1
-            try db.execute(
-                sql: "INSERT INTO masonFleet (id, slug) VALUES (?, ?)", arguments: [fleets.count, sim.fleet])
+            fleets[sim.fleet] = Int64(fleets.count + 1)
+            try Fleet(id: Int64(fleets.count), slug: sim.fleet).insert(db)
         }
         var carriers: [String: Int] = [:]
         for (index, carrier) in fleet.carriers.enumerated() {
             carriers[carrier.key] = index + 1
-            try db.execute(
-                sql: "INSERT INTO masonCarrier (id, name, mnc, mcc) VALUES (?, ?, ?, ?)",
-                arguments: [index + 1, carrier.name, carrier.mnc, carrier.mcc])
+            try Carrier(id: Int64(index + 1), name: carrier.name, mnc: carrier.mnc, mcc: carrier.mcc).insert(db)
         }
         var devices: [String: Int] = [:]
-        let device = try db.cachedStatement(
-            sql: "INSERT INTO masonDevice (id, uuid, type, groupName, imei, incremental) VALUES (?, ?, ?, ?, ?, ?)")
         for (index, item) in fleet.devices.enumerated() {
             devices[item.uuid] = index + 1
-            try device.execute(arguments: [index + 1, item.uuid, item.type, item.group, item.imei, item.incremental])
+            try Device(
+                id: Int64(index + 1), uuid: item.uuid, type: item.type, groupName: item.group, imei: item.imei,
+                incremental: item.incremental
+            ).insert(db)
         }
         var sims: [String: Int] = [:]
-        let sim = try db.cachedStatement(
-            sql: """
-                INSERT INTO masonSim (id, fleetId, iccid, deviceA, deviceB, homeCarrier, roamCarrier, dailyBytes)
-                VALUES (?, ?, ?, 0, 0, 0, 0, 0)
-                """)
         for (index, item) in fleet.sims.enumerated() {
             sims[item.iccid] = index + 1
-            try sim.execute(arguments: [index + 1, fleets[item.fleet] ?? 1, item.iccid])
+            // Loaded usage is given day by day: the generator's devices, carriers and daily bytes stay unused.
+            try Sim(
+                id: Int64(index + 1), fleetId: fleets[item.fleet] ?? 1, iccid: item.iccid, deviceA: 0, deviceB: 0,
+                homeCarrier: 0, roamCarrier: 0, dailyBytes: 0
+            ).insert(db)
         }
+        // The calendar, the usage rows and the rollups are the set-wise tables (see the README's storage idiom).
         let day = try db.cachedStatement(
             sql: "INSERT INTO masonDay (day, month, dayOfMonth, weekday) VALUES (?, ?, ?, ?)")
         for number in Set(fleet.usage.map(\.day)).sorted() {
@@ -70,16 +68,17 @@ extension MasonStore {
             try MasonFixtures.materialize(db, month: month)
         }
         var fleet = MasonFixtureFiles.Fleet()
-        fleet.sims = try Row.fetchAll(
-            db, sql: "SELECT f.slug, s.iccid FROM masonSim s JOIN masonFleet f ON f.id = s.fleetId ORDER BY s.id"
-        ).map { MasonFixtureFiles.SIM(fleet: $0["slug"], iccid: $0["iccid"]) }
-        fleet.devices = try Row.fetchAll(db, sql: "SELECT * FROM masonDevice ORDER BY id").map { row in
-            MasonFixtureFiles.Device(
-                uuid: row["uuid"], type: row["type"], group: row["groupName"], imei: row["imei"],
-                incremental: row["incremental"])
+        let slugs = Dictionary(uniqueKeysWithValues: try Fleet.fetchAll(db).map { ($0.id, $0.slug) })
+        fleet.sims = try Sim.order(Column("id")).fetchAll(db).map {
+            MasonFixtureFiles.SIM(fleet: slugs[$0.fleetId] ?? "", iccid: $0.iccid)
         }
-        fleet.carriers = try Row.fetchAll(db, sql: "SELECT * FROM masonCarrier ORDER BY id").map { row in
-            MasonFixtureFiles.Carrier(name: row["name"], mnc: row["mnc"], mcc: row["mcc"])
+        fleet.devices = try Device.order(Column("id")).fetchAll(db).map { device in
+            MasonFixtureFiles.Device(
+                uuid: device.uuid, type: device.type, group: device.groupName, imei: device.imei,
+                incremental: device.incremental)
+        }
+        fleet.carriers = try Carrier.order(Column("id")).fetchAll(db).map { carrier in
+            MasonFixtureFiles.Carrier(name: carrier.name, mnc: carrier.mnc, mcc: carrier.mcc)
         }
         fleet.usage = try Row.fetchAll(
             db,

@@ -6,18 +6,13 @@ extension ZyloStore {
     /// (not a tenant's imports) in the order they were written.
     static func exportFixtures(_ db: Database) throws -> [ZyloFixtures.Entry] {
         var users: [String: [ZyloUser]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM zyloUser WHERE tenant = '' ORDER BY rowid") {
-            let user = ZyloUser(
-                firstName: row["firstName"], lastName: row["lastName"], lastActivityDate: row["lastActivityDate"],
-                daysActiveOfLast30: row["daysActiveOfLast30"], licenseNames: row["licenseNames"],
-                isPaidUser: row["isPaidUser"])
-            users[row["subscriptionId"], default: []].append(user)
+        for record in try ZyloUserRecord.filter(Column("tenant") == "").order(Column.rowID).fetchAll(db) {
+            users[record.subscriptionId, default: []].append(record.user)
         }
-        return try Row.fetchAll(db, sql: "SELECT id, appName, json FROM zyloSubscription ORDER BY position").map {
-            row in
-            let id: String = row["id"]
-            return ZyloFixtures.Entry(
-                appName: row["appName"], subscription: try decodeSubscription(row["json"]), users: users[id] ?? [])
+        return try ZyloSubscriptionRecord.order(Column("position")).fetchAll(db).map { record in
+            ZyloFixtures.Entry(
+                appName: record.appName, subscription: try decodeSubscription(record.json),
+                users: users[record.id] ?? [])
         }
     }
 }
