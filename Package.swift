@@ -53,6 +53,13 @@ let package = Package(
             swiftSettings: swiftSettings,
             plugins: ["EmbedResources"]
         ),
+        // The QA dashboard's page, script and styles (`ui/`), served at `/__admin/ui`.
+        .target(
+            name: "SandboxDashboard",
+            exclude: ["ui"],
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedResources"]
+        ),
         // Data folders compiled into a target (Plugins/EmbedResources), so the binary needs no `.resources` beside it.
         .executableTarget(name: "EmbedResourcesTool"),
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedResourcesTool"]),
@@ -63,6 +70,7 @@ let package = Package(
             dependencies: [
                 "SandboxFixtures",
                 "SandboxScenarios",
+                "SandboxDashboard",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "JWTKit", package: "jwt-kit"),
@@ -131,6 +139,7 @@ let package = Package(
             name: "SandboxTests",
             dependencies: [
                 "Sandbox",
+                "SandboxDashboard",
                 "SandboxTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

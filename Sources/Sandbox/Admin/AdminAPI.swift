@@ -6,6 +6,7 @@ struct AdminAPI: Sendable {
     let sandbox: Sandbox
 
     func register(on group: RouterGroup<SandboxContext>) {
+        registerDashboard(on: group)  // before the token check: the page holds no data and asks for the token
         if let token = sandbox.configuration.adminToken { group.add(middleware: AdminTokenMiddleware(token: token)) }
         group.get("health", use: health)
         group.post("reset", use: reset)
@@ -20,6 +21,8 @@ struct AdminAPI: Sendable {
         group.post("jobs/:id", use: forceJob)
         group.post("usage-engine/meters/:id/usage", use: recordMeterUsage)
         registerScenarios(on: group)
+        registerRates(on: group)
+        registerStats(on: group)
     }
 
     struct Health: Encodable, Sendable {
@@ -72,8 +75,8 @@ struct AdminAPI: Sendable {
             }
             vendor = known
         }
-        return JSONResponse(
-            RequestList(requests: sandbox.journal.recent(limit: limit, vendor: vendor, before: before, after: after)))
+        let records = sandbox.journal.records(limit: limit, vendor: vendor, before: before, after: after)
+        return JSONResponse(RequestList(requests: try await entriesWithCredentials(records)))
     }
 
     func clearRequests(_ request: Request, context: SandboxContext) async throws -> some ResponseGenerator {
