@@ -423,12 +423,13 @@ def screenshot(server, token, path):
     """The main view with traffic from all four vendors, a few 4xx and a scenario rule."""
     driver = browser()
     try:
-        server.admin("POST", "/__admin/scenarios/rate-limited-once/activate")
+        server.admin("POST", "/__admin/scenarios/zylo-small-pages/activate")
         for index in range(40):
             server.zylo("/v1/subscriptions?pageSize=5", token)
             if index % 4 == 0:
                 server.zylo("/v1/subscriptions", "expired:token")
-            server.request("GET", "/mason/v1/fleets")
+            server.request("GET", "/mason/beta/default/data/aggregate/usage?date=2020-08-01T00:00:00Z",
+                           headers={"Authorization": "basic mason-demo-key"})
             if index % 10 == 0:
                 server.request("POST", "/usage-engine/authentication/v1/oauth/token", body="grant_type=x",
                                headers={"Content-Type": "application/x-www-form-urlencoded"})
