@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Sandbox", targets: ["Sandbox"]),
         .library(name: "SandboxTesting", targets: ["SandboxTesting"]),
         .library(name: "UsageClients", targets: ["UsageClients"]),
+        .library(name: "UsageJSON", targets: ["UsageJSON"]),
         .library(name: "ContractSuite", targets: ["ContractSuite"]),
         .executable(name: "usage-sandbox", targets: ["usage-sandbox"]),
     ],
@@ -65,9 +66,12 @@ let package = Package(
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedResourcesTool"]),
         // The commit a build comes from, for `--version` and `/__admin/health`.
         .plugin(name: "BuildInfo", capability: .buildTool()),
+        // The one JSON value type, shared by the sandbox, the client library and the contract suite.
+        .target(name: "UsageJSON", swiftSettings: swiftSettings),
         .target(
             name: "Sandbox",
             dependencies: [
+                "UsageJSON",
                 "SandboxFixtures",
                 "SandboxScenarios",
                 "SandboxDashboard",
@@ -105,6 +109,7 @@ let package = Package(
         .target(
             name: "UsageClients",
             dependencies: [
+                "UsageJSON",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -117,6 +122,7 @@ let package = Package(
         .target(
             name: "ContractSuite",
             dependencies: [
+                "UsageJSON",
                 "UsageClients",
                 "SandboxTesting",
             ],
@@ -138,6 +144,7 @@ let package = Package(
         .testTarget(
             name: "SandboxTests",
             dependencies: [
+                "UsageJSON",
                 "Sandbox",
                 "SandboxDashboard",
                 "SandboxTesting",

@@ -4,50 +4,50 @@ import HummingbirdCore
 import HummingbirdTLS
 import Logging
 import NIOCore
+import SandboxFixtures
 
 extension Sandbox {
     /// The router with every emulated vendor and the admin API; what tests drive in-process.
     public func makeResponder() -> some HTTPResponder<SandboxContext> {
         SandboxResponder(
-            inner: makeRouter().buildResponder(), profiles: Self.profiles, journal: journal, rates: rates,
+            inner: makeRouter().buildResponder(), profiles: profiles, journal: journal, rates: rates,
             address: address,
             environment: environment,
             maxBodyBytes: configuration.maxBodyBytes,
             scenarios: ScenarioStage(
-                engine: scenarios, credentials: credentials, zylo: zylo, usageEngine: usageEngine,
-                clock: environment.clock),
+                engine: scenarios, credentials: credentials, emulators: emulators, clock: environment.clock),
             hyaltoReady: hyaltoReady, zyloReady: zyloReady)
     }
 
     /// Each vendor's error envelope and headers.
-    static let profiles: [Vendor: any VendorProfile] = [
-        .zylo: ZyloProfile(), .mason: MasonProfile(), .hyalto: HyaltoProfile(), .usageEngine: UsageEngineProfile(),
-    ]
+    var profiles: [Vendor: any VendorProfile] {
+        Dictionary(uniqueKeysWithValues: emulators.map { ($0.vendor, $0.profile) })
+    }
 
     /// Every route of every vendor and of the admin API; `routes` lists them (the route tables are held against the
     /// OpenAPI documents by a test).
     func makeRouter() -> Router<SandboxContext> {
-        let profiles = Self.profiles
         let router = Router(context: SandboxContext.self)
         router.add(middleware: VendorErrorMiddleware(profiles: profiles))
         AdminAPI(sandbox: self).register(on: router.group("__admin"))
-        ZyloEmulator.register(
-            on: router.group(RouterPath(Vendor.zylo.pathPrefix)),
-            handlers: ZyloHandlers(store: zylo, credentials: credentials, fidelity: configuration.fidelity))
-        HyaltoEmulator.register(
-            on: router.group(RouterPath(Vendor.hyalto.pathPrefix)),
-            handlers: HyaltoHandlers(
-                store: hyalto, credentials: credentials, tokenKeys: tokenKeys, environment: environment,
-                settings: configuration.hyalto))
-        UsageEngineEmulator.register(
-            on: router.group(RouterPath(Vendor.usageEngine.pathPrefix)),
-            handlers: UsageEngineHandlers(
-                store: usageEngine, credentials: credentials, tokenKeys: tokenKeys, environment: environment,
-                settings: configuration.usageEngine, fidelity: configuration.fidelity))
-        MasonEmulator.register(
-            on: router.group(RouterPath(Vendor.mason.pathPrefix)),
-            handlers: MasonHandlers(store: mason, credentials: credentials, fidelity: configuration.fidelity))
+        for emulator in emulators {
+            let group = router.group(RouterPath(emulator.vendor.pathPrefix))
+            emulator.registerRoutes(on: group)
+            // One handler serves every vendor's OpenAPI document; no route table lists it.
+            group.get("openapi.json", use: Self.openAPIDocument)
+        }
         return router
+    }
+
+    /// `/{vendor}/openapi.json`: the OpenAPI document of what the sandbox emulates of the vendor the path names (its `servers` are rewritten
+    /// to this sandbox by ``SandboxResponder``).
+    @Sendable static func openAPIDocument(_ request: Request, context: SandboxContext) async throws -> Response {
+        guard let vendor = context.vendor, emulatedVendors.contains(vendor),
+            let data = SandboxFixtures.openAPIDocument(vendor: vendor.rawValue)
+        else { throw HTTPError(.notFound) }
+        return try FileResponse(
+            data: data, contentType: "application/json", fileName: "\(vendor.rawValue).json", inline: true
+        ).response(from: request, context: context)
     }
 
     /// The HTTP application serving the sandbox on `configuration.host`:`configuration.port`.

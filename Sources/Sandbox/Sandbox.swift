@@ -45,6 +45,9 @@ public final class Sandbox: Sendable {
     let tokenKeys: TokenKeys
     /// The QA scenarios known and running.
     public let scenarios: ScenarioEngine
+    /// Every emulated vendor, in ``emulatedVendors`` order: the one way the router, the admin API and the
+    /// scenario stage reach a vendor.
+    let emulators: [any VendorEmulator]
 
     /// The vendors whose APIs are emulated; requests under the others' prefixes get "not emulated" 404s.
     public static let emulatedVendors: [Vendor] = [.hyalto, .usageEngine, .zylo, .mason]
@@ -68,6 +71,22 @@ public final class Sandbox: Sendable {
         self.tokenKeys = TokenKeys(database: database)
         self.hyalto = HyaltoStore(database: database, environment: environment)
         self.usageEngine = UsageEngineStore(database: database, environment: environment)
+        self.emulators = [
+            HyaltoEmulator(
+                handlers: HyaltoHandlers(
+                    store: hyalto, credentials: credentials, tokenKeys: tokenKeys, environment: environment,
+                    settings: configuration.hyalto)),
+            UsageEngineEmulator(
+                store: usageEngine,
+                handlers: UsageEngineHandlers(
+                    store: usageEngine, credentials: credentials, tokenKeys: tokenKeys, environment: environment,
+                    settings: configuration.usageEngine, fidelity: configuration.fidelity)),
+            ZyloEmulator(
+                store: zylo,
+                handlers: ZyloHandlers(store: zylo, credentials: credentials, fidelity: configuration.fidelity)),
+            MasonEmulator(
+                handlers: MasonHandlers(store: mason, credentials: credentials, fidelity: configuration.fidelity)),
+        ]
         let added = configuration.scenarios
         // A broken shipped file is a bug that the scenario file tests catch; here it would only hide the library.
         self.scenarios = ScenarioEngine(loadingLibrary: { ((try? ScenarioLibrary.builtIn()) ?? []) + added })
@@ -124,8 +143,13 @@ public final class Sandbox: Sendable {
     enum MintRefusal: Error {
         /// The vendor already has a credential with this key.
         case keyTaken
-        /// Hyalto: the account id, or one derived from it, belongs to another account.
-        case accountTaken
+        /// The tenant, or an id derived from it, belongs to another tenant (Hyalto's account ids).
+        case tenantTaken
+    }
+
+    /// The emulator of `vendor`; `nil` for a vendor not emulated.
+    func emulator(_ vendor: Vendor) -> (any VendorEmulator)? {
+        emulators.first { $0.vendor == vendor }
     }
 
     /// Stores a newly minted credential and creates the data its tenant starts with (Hyalto's accounts and
@@ -133,20 +157,16 @@ public final class Sandbox: Sendable {
     func mint(_ credential: Credential) async throws {
         let seed = configuration.seed
         let now = environment.clock.now()
-        let company = credential.label ?? "Company \(credential.tenant)"
+        let emulator = emulator(credential.vendor)
         let refusal: MintRefusal? = try await database.writer.write { db in
             let taken = try Credential.filter(
                 Column("vendor") == credential.vendor.rawValue && Column("key") == credential.key
             ).fetchCount(db)
             guard taken == 0 else { return .keyTaken }
-            if credential.vendor == .hyalto {
-                guard let provider = Int64(credential.tenant),
-                    try HyaltoFixtures.isFree(db, provider: provider)
-                else { return .accountTaken }
-            }
             try credential.insert(db)
-            if credential.vendor == .hyalto {
-                try HyaltoFixtures.provision(db, tenant: credential.tenant, companyName: company, seed: seed, now: now)
+            guard try emulator?.provision(credential, in: db, seed: seed, now: now) ?? true else {
+                // Rolls the insert back with the transaction.
+                throw MintRefusal.tenantTaken
             }
             return nil
         }
@@ -158,8 +178,7 @@ public final class Sandbox: Sendable {
         let data = try JSONEncoder().encode(environment.clock.currentMode)
         let json = String(decoding: data, as: UTF8.self)
         try await database.writer.write { db in
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO setting (name, value) VALUES ('clock', ?)", arguments: [json])
+            try Setting.set(db, "clock", to: json)
         }
     }
 
@@ -168,7 +187,7 @@ public final class Sandbox: Sendable {
     private func restoreClock() async throws {
         guard
             let json = try await database.writer.read({ db in
-                try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = 'clock'")
+                try Setting.value(db, "clock")
             })
         else { return }
         let clock = environment.clock
@@ -190,7 +209,7 @@ public final class Sandbox: Sendable {
     /// Zylo's chunks can be written twice without harm, so a kill in the middle leaves the next start to finish.
     private func loadFixturesIfEmpty(deferring: Bool) async throws {
         let markers = try await database.writer.read { db in
-            try Set(String.fetchAll(db, sql: "SELECT name FROM setting WHERE name LIKE 'fixtures.%'"))
+            try Set(Setting.all(db, prefix: "fixtures.").map(\.name))
         }
         let seed = configuration.seed
         let now = environment.clock.now()
@@ -200,8 +219,7 @@ public final class Sandbox: Sendable {
             try await database.writer.write { db in
                 for credential in demo { try credential.insert(db) }
                 try MasonFixtures.load(db, seed: seed, settings: mason, now: now)
-                try db.execute(
-                    sql: "INSERT INTO setting (name, value) VALUES ('fixtures.base', ?)", arguments: ["\(seed)"])
+                try Setting(name: "fixtures.base", value: "\(seed)").insert(db)
             }
             try await saveClock()
         }
@@ -219,8 +237,7 @@ public final class Sandbox: Sendable {
                 try await database.writer.write { db in
                     try HyaltoFixtures.provision(
                         db, tenant: DemoCredentials.hyaltoAccountID, companyName: "Demo Co.", seed: seed, now: now)
-                    try db.execute(
-                        sql: "INSERT INTO setting (name, value) VALUES ('fixtures.hyalto', ?)", arguments: ["\(seed)"])
+                    try Setting(name: "fixtures.hyalto", value: "\(seed)").insert(db)
                 }
             }
             hyaltoGate.open()
@@ -242,8 +259,7 @@ public final class Sandbox: Sendable {
                 }
             }
             try await database.writer.write { db in
-                try db.execute(
-                    sql: "INSERT INTO setting (name, value) VALUES ('fixtures.loaded', ?)", arguments: ["\(seed)"])
+                try Setting(name: "fixtures.loaded", value: "\(seed)").insert(db)
             }
             zyloGate.open()
         }

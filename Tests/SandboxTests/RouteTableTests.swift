@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdTesting
 import SandboxFixtures
 import Testing
 
@@ -31,6 +32,37 @@ import Testing
         let described = try Self.operations(vendor).subtracting(Self.sandboxOnly)
         #expect(served.subtracting(described).sorted() == [], "served but not described")
         #expect(described.subtracting(served).sorted() == [], "described but not served")
+    }
+
+    /// One handler serves every vendor's OpenAPI document, one route per vendor and none in a route table; a name
+    /// that is not an emulated vendor gets a 404.
+    @Test func openAPIDocumentRoute_isRegisteredOnce() async throws {
+        let sandbox = try await Sandbox.open(.testDefaults())
+        let routes = sandbox.makeRouter().routes.filter { $0.path.description.hasSuffix("openapi.json") }
+        #expect(routes.count == Sandbox.emulatedVendors.count)
+        let tables = try FileManager.default.contentsOfDirectory(atPath: VendorIsolationTests.sources.path)
+            .flatMap { folder in
+                let url = VendorIsolationTests.sources.appendingPathComponent(folder)
+                return ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? [])
+                    .filter { $0.hasSuffix("Routes.swift") }.map { url.appendingPathComponent($0) }
+            }
+        #expect(tables.count == Sandbox.emulatedVendors.count)
+        for table in tables {
+            #expect(try !String(contentsOf: table, encoding: .utf8).contains("openapi"), "\(table.lastPathComponent)")
+        }
+        let app = Application(responder: sandbox.makeResponder())
+        try await app.test(.router) { client in
+            for vendor in Sandbox.emulatedVendors {
+                try await client.execute(uri: "\(vendor.pathPrefix)/openapi.json", method: .get) { response in
+                    #expect(response.status == .ok, "\(vendor)")
+                    let document = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                    #expect(document?["paths"] != nil, "\(vendor)")
+                }
+            }
+            try await client.execute(uri: "/acme/openapi.json", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+        }
     }
 
     /// `METHOD /path` of every operation in the vendor's OpenAPI document, parameters as `{}`.

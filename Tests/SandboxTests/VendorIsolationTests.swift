@@ -8,9 +8,23 @@ import Testing
 
     @Test(arguments: vendors)
     func vendorFolder_namesNoOtherVendorsTypes(vendor: String) throws {
-        let folder = Self.sources.appendingPathComponent(vendor)
-        let others = Self.vendors.filter { $0 != vendor }.joined(separator: "|")
-        let pattern = try NSRegularExpression(pattern: "\\b(\(others))[A-Z][A-Za-z]*\\b")
+        let found = try Self.vendorTypes(in: vendor, naming: Self.vendors.filter { $0 != vendor })
+        #expect(found == [], "\(vendor) names another vendor's types")
+    }
+
+    /// The shared parts reach a vendor only through `VendorEmulator`: the admin API, the scenario stage, the
+    /// core and the store name no vendor's types (the composition root, `Sandbox*.swift`, is where vendors meet).
+    @Test(arguments: ["Admin", "Core", "Scenarios", "Store", "TLS"])
+    func sharedFolder_namesNoVendorsTypes(folder: String) throws {
+        let found = try Self.vendorTypes(in: folder, naming: Self.vendors)
+        #expect(found == [], "\(folder) names a vendor's types")
+    }
+
+    /// `file: Type` for each mention of a type of `vendors` in the Swift files of `Sources/Sandbox/<name>`,
+    /// comments aside.
+    static func vendorTypes(in name: String, naming vendors: [String]) throws -> [String] {
+        let folder = Self.sources.appendingPathComponent(name)
+        let pattern = try NSRegularExpression(pattern: "\\b(\(vendors.joined(separator: "|")))[A-Z][A-Za-z]*\\b")
         var found: [String] = []
         for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".swift") {
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
@@ -21,7 +35,7 @@ import Testing
                 }
             }
         }
-        #expect(found == [], "\(vendor) names another vendor's types")
+        return found
     }
 
     /// `Sources/Sandbox`, found from this file's place in the repository.

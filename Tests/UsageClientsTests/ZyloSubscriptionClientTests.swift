@@ -30,7 +30,7 @@ struct ZyloSubscriptionClientTests {
             let aggregates = try await zylo.licenseAggregates(subscriptionID: try await zylo.firstSubscriptionID())
             #expect(!aggregates.licenses.isEmpty)
             #expect(aggregates.licenses.allSatisfy { $0.name?.isEmpty == false })
-            #expect(aggregates.raw.objectValue != nil)
+            #expect(aggregates.raw.object != nil)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import UsageJSON
 
 extension MasonChecks {
     /// One walk of the month's SIM aggregates with `limit` and `after`.

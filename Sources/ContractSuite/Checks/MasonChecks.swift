@@ -1,4 +1,5 @@
 import Foundation
+import UsageJSON
 
 /// Mason Connectivity Usage API checks: auth (public API docs), aggregates and series (seed `003`).
 enum MasonChecks {

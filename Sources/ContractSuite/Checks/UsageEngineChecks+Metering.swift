@@ -1,5 +1,6 @@
 import Foundation
 import UsageClients
+import UsageJSON
 
 extension UsageEngineChecks {
     static func rejectsMissingToken(_ c: CheckContext) async throws {

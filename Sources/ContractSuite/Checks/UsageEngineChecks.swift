@@ -1,4 +1,5 @@
 import Foundation
+import UsageJSON
 
 /// Usage Engine checks: the OAuth2 token endpoint (seed `001`, the vendor's Redoc page and guides) and the
 /// metering routes of the vendor's public example streams (`vendors.md` addendum).
@@ -69,7 +70,7 @@ enum UsageEngineChecks {
 
     static func jsonToken(_ c: CheckContext) async throws {
         guard case .usageEngine(let id, let secret, let audience) = c.endpoint.credential else { return }
-        let body = try JSONValueLiteral.encode([
+        let body = try JSONValue.body([
             "grant_type": .string("client_credentials"), "client_id": .string(id), "client_secret": .string(secret),
             "audience": .string(audience),
         ])

@@ -1,3 +1,5 @@
+import UsageJSON
+
 /// Zylo API v1 checks: auth, subscriptions and paging (seed `002`, the qodex mirror of Zylo's docs).
 enum ZyloChecks {
     static let all: [ContractCheck] =

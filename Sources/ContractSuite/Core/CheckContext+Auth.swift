@@ -1,4 +1,5 @@
 import Foundation
+import UsageJSON
 
 extension CheckContext {
     /// The `Authorization` header the vendor's data routes take with this check's credential; for Hyalto and
@@ -41,7 +42,7 @@ extension CheckContext {
     public func requestToken(wrongSecret: Bool = false) async throws -> RawResponse {
         switch endpoint.credential {
         case .hyalto(let accessKey, let secretKey):
-            let body = try JSONValueLiteral.encode([
+            let body = try JSONValue.body([
                 "accessKey": .string(accessKey), "secretKey": .string(wrongSecret ? secretKey + "x" : secretKey),
             ])
             return try await sendToken(body, contentType: "application/json")

@@ -1,3 +1,5 @@
+import UsageJSON
+
 extension JSONValue {
     /// Every path in the document with its JSON type, such as `$.subscriptions[].id` = `string`. Array elements
     /// share one path (`[]`); where elements differ, the types are joined in order (`null|string`).

@@ -1,4 +1,5 @@
 import Foundation
+import UsageJSON
 
 /// A JWT's header and claims, decoded without checking the signature (the suite checks shape, not keys).
 public struct JWTParts: Sendable {

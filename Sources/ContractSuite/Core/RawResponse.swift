@@ -1,4 +1,5 @@
 import Foundation
+import UsageJSON
 
 /// An HTTP answer exactly as received, for checks on status, headers and the raw JSON.
 public struct RawResponse: Sendable {

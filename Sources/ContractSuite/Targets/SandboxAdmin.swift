@@ -1,5 +1,6 @@
 import Foundation
 import UsageClients
+import UsageJSON
 
 /// A sandbox's `/__admin` API, as a contract run uses it: fresh credentials per check, and the virtual clock.
 public struct SandboxAdmin: Sendable {
@@ -20,9 +21,9 @@ public struct SandboxAdmin: Sendable {
     ///
     /// - Parameter scopes: Mason or Usage Engine scopes; the vendor's full default set when `nil`.
     public func mint(_ vendor: ContractVendor, scopes: [String]? = nil) async throws -> VendorEndpoint {
-        var request: [String: JSONValueLiteral] = ["vendor": .string(vendor.rawValue), "label": .string("contract")]
-        if let scopes { request["scopes"] = .strings(scopes) }
-        let response = try await send("POST", "/__admin/credentials", JSONValueLiteral.encode(request))
+        var request: [String: JSONValue] = ["vendor": .string(vendor.rawValue), "label": .string("contract")]
+        if let scopes { request["scopes"] = .array(scopes.map(JSONValue.string)) }
+        let response = try await send("POST", "/__admin/credentials", JSONValue.body(request))
         guard response.status == 201, let body = response.json else {
             throw ContractFailure(
                 "minting a \(vendor.rawValue) credential answered \(response.status): \(response.snippet)")

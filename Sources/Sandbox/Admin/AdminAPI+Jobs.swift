@@ -13,12 +13,19 @@ extension AdminAPI {
     }
 
     func listJobs(_ request: Request, context: SandboxContext) async throws -> some ResponseGenerator {
-        JSONResponse(JobList(jobs: try await sandbox.zylo.adminJobs()))
+        JSONResponse(JobList(jobs: try await allJobs()))
+    }
+
+    /// Every vendor's jobs, newest first.
+    private func allJobs() async throws -> [AdminJob] {
+        var jobs: [AdminJob] = []
+        for emulator in sandbox.emulators { jobs += try await emulator.adminJobs() }
+        return jobs.sorted { $0.createTime > $1.createTime }
     }
 
     func getJob(_ request: Request, context: SandboxContext) async throws -> some ResponseGenerator {
         let id = context.parameters.get("id") ?? ""
-        guard let job = try await sandbox.zylo.adminJobs().first(where: { $0.id == id }) else {
+        guard let job = try await allJobs().first(where: { $0.id == id }) else {
             throw AdminError.notFound("job \(id) not found")
         }
         return JSONResponse(job)
@@ -28,9 +35,9 @@ extension AdminAPI {
         var request = request
         let id = context.parameters.get("id") ?? ""
         let body = try await request.decodeJSON(ForceJob.self, context: context)
-        guard let job = try await sandbox.zylo.forceJob(id: id, status: body.status) else {
-            throw AdminError.notFound("job \(id) not found")
+        for emulator in sandbox.emulators {
+            if let job = try await emulator.forceJob(id: id, status: body.status) { return JSONResponse(job) }
         }
-        return JSONResponse(job)
+        throw AdminError.notFound("job \(id) not found")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import UsageJSON
 
 extension AdminAPI {
     /// The journal entries of `records` with the credential each request was made with, told from its

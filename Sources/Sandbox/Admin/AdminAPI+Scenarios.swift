@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import UsageJSON
 
 extension AdminAPI {
     /// A scenario as `GET /__admin/scenarios` lists it.

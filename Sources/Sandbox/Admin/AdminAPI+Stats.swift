@@ -47,6 +47,8 @@ extension AdminAPI {
             // PRAGMA has no query-interface form.
             try Int.fetchOne(db, sql: "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()")
         }
+        var jobs = 0
+        for emulator in sandbox.emulators { jobs += try await emulator.adminJobs().count }
         let journal = sandbox.journal.usage
         let elapsed = (ContinuousClock.now - sandbox.started).components
         let kind = sandbox.configuration.database == .memory ? "memory" : "file"
@@ -58,7 +60,7 @@ extension AdminAPI {
                 uptimeSeconds: ((Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18) * 10).rounded() / 10,
                 store: Stats.Store(
                     kind: kind, bytes: bytes ?? 0, credentials: try await sandbox.credentials.all().count,
-                    jobs: try await sandbox.zylo.adminJobs().count),
+                    jobs: jobs),
                 journal: Stats.Journal(
                     entries: journal.entries, bytes: journal.bytes, capacity: sandbox.configuration.journalCapacity,
                     maxBytes: sandbox.configuration.journalMaxBytes),

@@ -19,10 +19,12 @@ struct AdminAPI: Sendable {
         group.get("jobs", use: listJobs)
         group.get("jobs/:id", use: getJob)
         group.post("jobs/:id", use: forceJob)
-        group.post("usage-engine/meters/:id/usage", use: recordMeterUsage)
         registerScenarios(on: group)
         registerRates(on: group)
         registerStats(on: group)
+        for emulator in sandbox.emulators {
+            emulator.registerAdminRoutes(on: group.group(RouterPath(emulator.vendor.rawValue)))
+        }
     }
 
     struct Health: Encodable, Sendable {

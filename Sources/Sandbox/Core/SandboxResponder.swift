@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import UsageJSON
 
 /// The sandbox's front door: gives each request an id, routes it to a vendor by `Host` or path prefix, adds
 /// the vendor's headers to every response, and writes the journal.

@@ -93,8 +93,7 @@ actor TokenKeys {
         try await database.writer.write { [hmacSecret = storedHMAC, rsaPEM = storedRSA] db in
             for (name, value) in [("keys.hyalto.hs256", hmacSecret), ("keys.usage-engine.rsa", rsaPEM)] {
                 if let value {
-                    try db.execute(
-                        sql: "INSERT OR REPLACE INTO setting (name, value) VALUES (?, ?)", arguments: [name, value])
+                    try Setting.set(db, name, to: value)
                 }
             }
         }
@@ -106,11 +105,9 @@ actor TokenKeys {
     /// The setting `name`, created with `make` when missing.
     private func stored(_ name: String, make: @Sendable () throws -> String) async throws -> String {
         let value = try await database.writer.write { db in
-            if let value = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [name]) {
-                return value
-            }
+            if let value = try Setting.value(db, name) { return value }
             let value = try make()
-            try db.execute(sql: "INSERT INTO setting (name, value) VALUES (?, ?)", arguments: [name, value])
+            try Setting(name: name, value: value).insert(db)
             return value
         }
         if name.hasPrefix("keys.hyalto") { storedHMAC = value } else { storedRSA = value }

@@ -20,47 +20,44 @@ enum HyaltoFixtures {
     /// account (provider or customer) or service has would be a second tenant in the same account.
     static func isFree(_ db: Database, provider: Int64) throws -> Bool {
         let customers = (1...Int64(customerNames.count)).map { provider * 100 + $0 }
-        let accounts =
-            try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM hyaltoAccount WHERE id = ? OR id BETWEEN ? AND ?",
-                arguments: [provider, customers.first, customers.last]) ?? 0
-        let services =
-            try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM hyaltoService WHERE id BETWEEN ? AND ?",
-                arguments: [customers.first.map { $0 * 100 }, customers.last.map { $0 * 100 + 99 }]) ?? 0
+        let accounts = try HyaltoStore.Account.filter(
+            Column("id") == provider || (customers[0]...customers[customers.count - 1]).contains(Column("id"))
+        ).fetchCount(db)
+        let services = try HyaltoStore.Service.filter(
+            (customers[0] * 100...customers[customers.count - 1] * 100 + 99).contains(Column("id"))
+        ).fetchCount(db)
         return accounts == 0 && services == 0
     }
 
     /// Creates tenant `tenant` (a provider account id) with its customers and services, unless it exists.
     static func provision(_ db: Database, tenant: String, companyName: String, seed: UInt64, now: Date) throws {
         guard let provider = Int64(tenant),
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM hyaltoAccount WHERE tenant = ?", arguments: [tenant]) == 0
+            try HyaltoStore.Account.filter(Column("tenant") == tenant).fetchCount(db) == 0
         else { return }
         var random = SeededRandom(seed: seed ^ UInt64(bitPattern: provider))
         let created = SandboxTime.format(now.addingTimeInterval(-3 * 365 * 86_400))
-        let insertAccount = try db.cachedStatement(
-            sql: """
-                INSERT INTO hyaltoAccount (id, tenant, serviceProviderId, parentId, companyName, type, createdAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
-        let insertService = try db.cachedStatement(
-            sql: """
-                INSERT INTO hyaltoService (id, accountId, name, type, location, ramBase, computeBase, createdAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        try insertAccount.execute(arguments: [provider, tenant, provider, nil, companyName, "serviceProvider", created])
+        try HyaltoStore.Account(
+            id: provider, tenant: tenant, serviceProviderId: provider, parentId: nil, companyName: companyName,
+            type: "serviceProvider", createdAt: created
+        ).insert(db)
         for (index, name) in customerNames.enumerated() {
             let account = provider * 100 + Int64(index + 1)
-            try insertAccount.execute(arguments: [account, tenant, provider, provider, name, "customer", created])
+            try HyaltoStore.Account(
+                id: account, tenant: tenant, serviceProviderId: provider, parentId: provider, companyName: name,
+                type: "customer", createdAt: created
+            ).insert(db)
             for number in 1...Int.random(in: 2...4, using: &random) {
                 let kind = serviceTypes[(index + number - 1) % serviceTypes.count]
-                try insertService.execute(arguments: [
-                    account * 100 + Int64(number), account, "\(name) \(kind.label) \(number)", kind.type,
-                    locations[(index + number) % locations.count], [16, 32, 64][Int.random(in: 0..<3, using: &random)],
-                    [10, 20, 40][Int.random(in: 0..<3, using: &random)], created,
-                ])
+                try HyaltoStore.Service(
+                    id: account * 100 + Int64(number), accountId: account, name: "\(name) \(kind.label) \(number)",
+                    type: kind.type, location: locations[(index + number) % locations.count],
+                    ramBase: [16, 32, 64][Int.random(in: 0..<3, using: &random)],
+                    computeBase: [10, 20, 40][Int.random(in: 0..<3, using: &random)], createdAt: created
+                ).insert(db)
             }
         }
+        // The changes are made inside SQLite in one statement per range and property (set-based generation: the
+        // one place Hyalto writes SQL rather than records).
         let today = Int64(now.timeIntervalSince1970 / 86_400)
         let june2018 = SandboxTime.days(fromCivil: 2018, 6, 1)
         let september2018 = SandboxTime.days(fromCivil: 2018, 9, 1)

@@ -38,8 +38,9 @@ struct HyaltoStore: Sendable {
         return name
     }
 
-    /// An account as the store keeps it.
-    struct Account: Codable, Sendable, FetchableRecord {
+    /// A row of `hyaltoAccount`: a service provider (one per credential, its tenant) or one of its customers.
+    struct Account: Codable, Sendable, FetchableRecord, PersistableRecord {
+        static let databaseTableName = "hyaltoAccount"
         let id: Int64
         let tenant: String
         let serviceProviderId: Int64
@@ -49,18 +50,24 @@ struct HyaltoStore: Sendable {
         let createdAt: String
     }
 
-    /// A purchased service as the store keeps it.
-    struct Service: Codable, Sendable, FetchableRecord {
+    /// A row of `hyaltoService`: a service an account purchased, with its property baselines.
+    struct Service: Codable, Sendable, FetchableRecord, PersistableRecord {
+        static let databaseTableName = "hyaltoService"
         let id: Int64
         let accountId: Int64
         let name: String
         let type: String
         let location: String
+        var ramBase: Int64 = 0
+        var computeBase: Int64 = 0
         let createdAt: String
     }
 
-    /// One allocation change of a service property.
-    struct Change: Sendable, Equatable {
+    /// A row of `hyaltoChange`: one allocation change of a service property, at Unix second `at`.
+    struct Change: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+        static let databaseTableName = "hyaltoChange"
+        var serviceId: Int64 = 0
+        var property = ""
         let at: Int64
         let value: Double
         let unitSize: String
@@ -69,38 +76,32 @@ struct HyaltoStore: Sendable {
     /// The customer accounts of tenant `tenant`.
     func customers(tenant: String) async throws -> [Account] {
         try await database.writer.read { db in
-            try Account.fetchAll(
-                db, sql: "SELECT * FROM hyaltoAccount WHERE tenant = ? AND type = 'customer' ORDER BY id",
-                arguments: [tenant])
+            try Account.filter(Column("tenant") == tenant && Column("type") == "customer").order(Column("id"))
+                .fetchAll(db)
         }
     }
 
     /// Account `id` when it belongs to `tenant` (the provider itself or one of its customers).
     func account(id: Int64, tenant: String) async throws -> Account? {
         try await database.writer.read { db in
-            try Account.fetchOne(
-                db, sql: "SELECT * FROM hyaltoAccount WHERE id = ? AND tenant = ?", arguments: [id, tenant])
+            try Account.filter(Column("id") == id && Column("tenant") == tenant).fetchOne(db)
         }
     }
 
     /// The services purchased by account `accountId`.
     func services(accountId: Int64) async throws -> [Service] {
         try await database.writer.read { db in
-            try Service.fetchAll(
-                db, sql: "SELECT * FROM hyaltoService WHERE accountId = ? ORDER BY id", arguments: [accountId])
+            try Service.filter(Column("accountId") == accountId).order(Column("id")).fetchAll(db)
         }
     }
 
     /// Service `id` when its account belongs to `tenant`.
     func service(id: Int64, tenant: String) async throws -> Service? {
         try await database.writer.read { db in
-            try Service.fetchOne(
-                db,
-                sql: """
-                    SELECT s.* FROM hyaltoService s JOIN hyaltoAccount a ON a.id = s.accountId
-                    WHERE s.id = ? AND a.tenant = ?
-                    """,
-                arguments: [id, tenant])
+            guard let service = try Service.fetchOne(db, key: id),
+                try Account.filter(Column("id") == service.accountId && Column("tenant") == tenant).fetchCount(db) > 0
+            else { return nil }
+            return service
         }
     }
 
@@ -108,23 +109,14 @@ struct HyaltoStore: Sendable {
     /// at `from`, restamped to `from`.
     func changes(serviceId: Int64, property: String, from: Int64, to: Int64) async throws -> [Change] {
         try await database.writer.read { db in
-            let opening = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT at, value, unitSize FROM hyaltoChange WHERE serviceId = ? AND property = ? AND at <= ?
-                    ORDER BY at DESC LIMIT 1
-                    """,
-                arguments: [serviceId, property, from])
-            let inside = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT at, value, unitSize FROM hyaltoChange WHERE serviceId = ? AND property = ? AND at > ? AND at < ?
-                    ORDER BY at
-                    """,
-                arguments: [serviceId, property, from, to])
-            let first = opening.map { Change(at: from, value: $0["value"], unitSize: $0["unitSize"]) }
-            return (first.map { [$0] } ?? [])
-                + inside.map { Change(at: $0["at"], value: $0["value"], unitSize: $0["unitSize"]) }
+            let ofProperty = Change.filter(Column("serviceId") == serviceId && Column("property") == property)
+            let opening = try ofProperty.filter(Column("at") <= from).order(Column("at").desc).fetchOne(db)
+            let inside = try ofProperty.filter(Column("at") > from && Column("at") < to).order(Column("at"))
+                .fetchAll(db)
+            let first = opening.map {
+                Change(serviceId: serviceId, property: property, at: from, value: $0.value, unitSize: $0.unitSize)
+            }
+            return (first.map { [$0] } ?? []) + inside
         }
     }
 }

@@ -1,15 +1,23 @@
+import Foundation
 import Hummingbird
 
-/// The Mason Connectivity Usage API's route table, one line per endpoint, paths as the vendor documents them.
-enum MasonEmulator {
-    static func register(on group: RouterGroup<SandboxContext>, handlers h: MasonHandlers) {
-        group.get("beta/:fleet/data/aggregate/usage", use: h.getAggregateAccountUsage)
-        group.get("beta/:fleet/data/aggregate/usage/sim", use: h.getAggregateMultiSIMUsage)
-        group.get("beta/:fleet/data/aggregate/usage/sim/:iccid", use: h.getAggregateSIMUsage)
-        group.get("beta/:fleet/data/series/usage", use: h.getTimeSeriesAccountUsage)
-        group.get("beta/:fleet/data/series/usage/sim", use: h.getTimeSeriesAccountUsage)
-        group.get("beta/:fleet/data/series/usage/sim/:iccid", use: h.getTimeSeriesSIMUsage)
-        group.get("beta/:fleet/data/series/usage/:iccid", use: h.getTimeSeriesSIMUsageByHeadingPath)
-        group.get("openapi.json", use: h.openAPIDocument)
+/// Mason as the rest of the sandbox sees it: its routes and its API keys.
+struct MasonEmulator: VendorEmulator {
+    let handlers: MasonHandlers
+
+    var vendor: Vendor { .mason }
+    var profile: any VendorProfile { MasonProfile() }
+
+    func registerRoutes(on group: RouterGroup<SandboxContext>) {
+        MasonRoutes.register(on: group, handlers: handlers)
+    }
+
+    /// `apiKey` and `scopes` (`connect:read`, which the usage routes require, by default).
+    func makeCredential(_ request: CredentialRequest, ids: IDGenerator, now: String) throws -> Credential {
+        let apiKey = try request.value("apiKey")
+        return Credential(
+            id: ids.id(), vendor: .mason, key: apiKey ?? "mk_" + ids.secret(), secret: nil, tenant: ids.id(),
+            scopes: (request.scopes ?? [MasonHandlers.requiredScope]).map { $0.lowercased() }, audience: nil,
+            label: request.label, demo: false, createdAt: now)
     }
 }

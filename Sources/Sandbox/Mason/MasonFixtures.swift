@@ -23,29 +23,23 @@ enum MasonFixtures {
         var random = SeededRandom(seed: seed ^ 0x6D61_736F_6E)
         let ids = IDGenerator.deterministic(seed: seed ^ 0x4D41_534F_4E)
         for (index, slug) in fleets.enumerated() {
-            try db.execute(sql: "INSERT INTO masonFleet (id, slug) VALUES (?, ?)", arguments: [index + 1, slug])
+            try MasonStore.Fleet(id: Int64(index + 1), slug: slug).insert(db)
         }
         for (index, carrier) in carriers.enumerated() {
-            try db.execute(
-                sql: "INSERT INTO masonCarrier (id, name, mnc, mcc) VALUES (?, ?, ?, ?)",
-                arguments: [index + 1, carrier.name, carrier.mnc, carrier.mcc])
+            try MasonStore.Carrier(id: Int64(index + 1), name: carrier.name, mnc: carrier.mnc, mcc: carrier.mcc)
+                .insert(db)
         }
         let simCount = max(settings.sims, 2)
-        let device = try db.cachedStatement(
-            sql: "INSERT INTO masonDevice (id, uuid, type, groupName, imei, incremental) VALUES (?, ?, ?, ?, ?, ?)")
         for id in 1...(simCount + simCount / 4 + 2) {
             let type = id <= 2 ? ["D450", "G450"][id - 1] : deviceTypes[Int.random(in: 0..<4, using: &random)]
             let imei = "35" + String(format: "%013llu", UInt64.random(in: 0..<10_000_000_000_000, using: &random))
             let build = "eng.\(type.lowercased()).2020\(String(format: "%02d", Int.random(in: 1...12, using: &random)))"
-            try device.execute(arguments: [
-                id, ids.id(), type, deviceGroups[Int.random(in: 0..<4, using: &random)], imei, build,
-            ])
+            try MasonStore.Device(
+                id: Int64(id), uuid: ids.id(), type: type,
+                groupName: deviceGroups[Int.random(in: 0..<4, using: &random)],
+                imei: imei, incremental: build
+            ).insert(db)
         }
-        let sim = try db.cachedStatement(
-            sql: """
-                INSERT INTO masonSim (id, fleetId, iccid, deviceA, deviceB, homeCarrier, roamCarrier, dailyBytes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
         let extraDevices = simCount / 4
         for id in 1...simCount {
             let iccid = id <= 2 ? "iccid\(id)" : "8901" + String(format: "%015llu", UInt64(id) * 7_919 + 1_000_000)
@@ -60,15 +54,15 @@ enum MasonFixtures {
             case (_, 3..<6): (deviceA, deviceB) = (id + 2, simCount + 3 + (id % max(extraDevices, 1)))
             default: (deviceA, deviceB) = (id + 2, id + 2)
             }
-            try sim.execute(arguments: [
-                id, id % 5 == 4 ? 2 : 1, iccid, deviceA, deviceB, home, Int.random(in: 4...6, using: &random),
-                Int.random(in: 5_000_000...150_000_000, using: &random),
-            ])
+            try MasonStore.Sim(
+                id: Int64(id), fleetId: id % 5 == 4 ? 2 : 1, iccid: iccid, deviceA: Int64(deviceA),
+                deviceB: Int64(deviceB), homeCarrier: Int64(home),
+                roamCarrier: Int64(Int.random(in: 4...6, using: &random)),
+                dailyBytes: Int64(Int.random(in: 5_000_000...150_000_000, using: &random))
+            ).insert(db)
         }
         try insertDays(db, settings: settings, now: now)
-        try db.execute(
-            sql: "INSERT OR REPLACE INTO setting (name, value) VALUES ('mason.seed', ?)",
-            arguments: [String(seed % 1_000_003)])
+        try Setting.set(db, "mason.seed", to: String(seed % 1_000_003))
     }
 
     /// Writes the usage rows of `month` (`yyyymm`) and their monthly sums, unless they exist already.
@@ -83,7 +77,7 @@ enum MasonFixtures {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM masonMonthDone WHERE month = ?", arguments: [month]) != true
         else { return true }
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM masonSim LIMIT 1") == true else { return false }
-        let seed = try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM setting WHERE name = 'mason.seed'")
+        let seed = try Setting.value(db, "mason.seed").flatMap { Int64($0) }
         try db.execute(
             sql: """
                 INSERT INTO masonUsage (simId, day, upload, download, deviceId, carrierId)

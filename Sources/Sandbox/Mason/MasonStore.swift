@@ -97,23 +97,18 @@ struct MasonStore: Sendable {
 
     /// The id of fleet `slug`; throws 404 when the fleet does not exist.
     static func fleetID(_ db: Database, slug: String) throws -> Int64 {
-        guard
-            let id = try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT id FROM masonFleet WHERE slug = ?"), arguments: [slug])
-        else {
+        guard let fleet = try Fleet.filter(Column("slug") == slug).fetchOne(db) else {
             throw MasonAPIError.notFound("fleet '\(slug)' not found")
         }
-        return id
+        return fleet.id
     }
 
     /// The id of SIM `iccid` in fleet `fleetID`; throws 404 when the fleet has no such SIM.
     static func simID(_ db: Database, iccid: String, fleetID: Int64, fleet: String) throws -> Int64 {
-        guard
-            let id = try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT id FROM masonSim WHERE iccid = ? AND fleetId = ?"),
-                arguments: [iccid, fleetID])
-        else { throw MasonAPIError.notFound("SIM '\(iccid)' not found in fleet '\(fleet)'") }
-        return id
+        guard let sim = try Sim.filter(Column("iccid") == iccid && Column("fleetId") == fleetID).fetchOne(db) else {
+            throw MasonAPIError.notFound("SIM '\(iccid)' not found in fleet '\(fleet)'")
+        }
+        return sim.id
     }
 
     /// The aggregate usage of `level` for the month of `query.date`, one page of it.

@@ -1,4 +1,5 @@
 import Foundation
+import UsageJSON
 
 /// What a request must look like for a rule to consider it; every given field must match.
 struct RequestMatch: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import UsageJSON
 
 /// A QA scenario: named rules that make one or more vendors misbehave in a precise, repeatable way.
 ///

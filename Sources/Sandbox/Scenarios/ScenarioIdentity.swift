@@ -1,4 +1,5 @@
 import Foundation
+import UsageJSON
 
 /// Which credential a request speaks for, read without verifying anything: scenarios only need to tell
 /// parallel test runs apart, and the vendor's own auth still checks every request that reaches it.

@@ -1,4 +1,5 @@
 import Foundation
+import UsageJSON
 
 extension ScenarioParser {
     mutating func fail(_ field: String, _ message: String) {

@@ -1,4 +1,5 @@
 import Foundation
+import UsageJSON
 
 extension ScenarioParser {
     mutating func response(_ value: JSONValue, at path: String) -> ScenarioResponse {

@@ -1,4 +1,5 @@
 import Foundation
+import UsageJSON
 
 /// Reads a scenario document, collecting every problem with the field it is in.
 struct ScenarioParser {

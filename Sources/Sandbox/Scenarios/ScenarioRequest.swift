@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import UsageJSON
 
 /// The facts of one vendor request that scenario rules match on.
 struct ScenarioRequest: Sendable {

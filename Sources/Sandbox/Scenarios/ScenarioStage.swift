@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOHTTP1
+import UsageJSON
 
 /// Where scenarios act on a request: after routing, before the vendor's auth and handler. A firing rule may change
 /// state, wait, answer for the vendor, break the connection, or let the vendor answer and mangle the response.
@@ -19,8 +20,7 @@ struct ScenarioStage: Sendable {
 
     let engine: ScenarioEngine
     let credentials: CredentialStore
-    let zylo: ZyloStore
-    let usageEngine: UsageEngineStore
+    let emulators: [any VendorEmulator]
     let clock: VirtualClock
 
     func respond(
@@ -111,20 +111,9 @@ struct ScenarioStage: Sendable {
             body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    /// Effects kept in SQLite: job state, meters and page tokens.
+    /// Effects kept in SQLite (job state, meters and page tokens), which the request's vendor applies.
     private func applyStoredEffects(_ effects: ScenarioEffects, _ request: ScenarioRequest) async throws {
-        if request.vendor == .usageEngine, effects.meter == .fill {
-            // The meter id is the segment after `meters` in the path.
-            let segments = request.path.split(separator: "/").map(String.init)
-            if let index = segments.firstIndex(of: "meters"), index + 1 < segments.count {
-                try await usageEngine.fillMeter(id: segments[index + 1])
-            }
-        }
-        guard request.vendor == .zylo else { return }
-        if let job = effects.job {
-            try await zylo.applyScenario(job, references: request.path.split(separator: "/").map(String.init))
-        }
-        if effects.invalidatePageTokens { try await zylo.forgetPageTokens(tenant: request.identity.tenant) }
+        try await emulators.first { $0.vendor == request.vendor }?.applyScenarioEffects(effects, to: request)
     }
 }
 

@@ -34,10 +34,7 @@ enum Migrations {
         }
         // Page tokens are signed now (PageTokens), not stored.
         migrator.registerMigration("core-v2-signed-page-tokens") { db in try db.drop(table: "pageToken") }
-        ZyloStore.registerMigrations(&migrator)
-        MasonStore.registerMigrations(&migrator)
-        HyaltoStore.registerMigrations(&migrator)
-        UsageEngineStore.registerMigrations(&migrator)
+        for register in Sandbox.vendorMigrations { register(&migrator) }
         return migrator
     }
 }

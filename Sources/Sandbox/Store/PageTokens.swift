@@ -31,19 +31,14 @@ final class PageTokens: Sendable {
     func load(_ database: SandboxDatabase) async throws {
         let fresh = Self.encode(SymmetricKey(size: .bits256))
         let (stored, generations) = try await database.writer.write { db in
-            var key = try String.fetchOne(
-                db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [Self.keySetting])
+            var key = try Setting.value(db, Self.keySetting)
             if key == nil {
-                try db.execute(
-                    sql: "INSERT INTO setting (name, value) VALUES (?, ?)", arguments: [Self.keySetting, fresh])
+                try Setting(name: Self.keySetting, value: fresh).insert(db)
                 key = fresh
             }
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT name, value FROM setting WHERE name LIKE ?", arguments: [Self.generationPrefix + "%"])
-            let generations = rows.reduce(into: [String: Int]()) { result, row in
-                let name: String = row["name"]
-                let value: String = row["value"]
-                result[String(name.dropFirst(Self.generationPrefix.count))] = Int(value) ?? 0
+            let generations = try Setting.all(db, prefix: Self.generationPrefix).reduce(into: [String: Int]()) {
+                result, setting in
+                result[String(setting.name.dropFirst(Self.generationPrefix.count))] = Int(setting.value) ?? 0
             }
             return (key ?? fresh, generations)
         }
@@ -56,8 +51,7 @@ final class PageTokens: Sendable {
         let key = SymmetricKey(size: .bits256)
         let text = Self.encode(key)
         try await database.writer.write { db in
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO setting (name, value) VALUES (?, ?)", arguments: [Self.keySetting, text])
+            try Setting.set(db, Self.keySetting, to: text)
         }
         state.withLock { $0 = State(key: key, generations: [:]) }
     }
@@ -97,9 +91,7 @@ final class PageTokens: Sendable {
             return state.generations[name, default: 0]
         }
         try await database.writer.write { db in
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO setting (name, value) VALUES (?, ?)",
-                arguments: [Self.generationPrefix + name, String(generation)])
+            try Setting.set(db, Self.generationPrefix + name, to: String(generation))
         }
     }
 

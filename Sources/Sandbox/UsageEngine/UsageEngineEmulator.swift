@@ -1,23 +1,42 @@
+import Foundation
 import Hummingbird
 
-/// Usage Engine Cloud Edition's route table, one line per endpoint, paths as the vendor documents them.
-enum UsageEngineEmulator {
-    static func register(on group: RouterGroup<SandboxContext>, handlers h: UsageEngineHandlers) {
-        group.post("authentication/v1/oauth/token", use: h.createAccessToken)
-        group.post("oauth/token", use: h.createAccessTokenByOperationPath)
-        group.get(".well-known/jwks.json", use: h.getJSONWebKeySet)
-        group.get("usage-metering/v1/meter-types", use: h.listMeterTypes)
-        group.post("usage-metering/v1/meter-types", use: h.createMeterType)
-        group.get("usage-metering/v1/meter-types/:id", use: h.getMeterType)
-        group.put("usage-metering/v1/meter-types/:id", use: h.replaceMeterType)
-        group.patch("usage-metering/v1/meter-types/:id", use: h.patchMeterType)
-        group.delete("usage-metering/v1/meter-types/:id", use: h.deleteMeterType)
-        group.get("usage-metering/v1/meters", use: h.listMeters)
-        group.post("usage-metering/v1/meters", use: h.createMeter)
-        group.get("usage-metering/v1/meters/:id", use: h.getMeter)
-        group.put("usage-metering/v1/meters/:id", use: h.replaceMeter)
-        group.patch("usage-metering/v1/meters/:id", use: h.patchMeter)
-        group.delete("usage-metering/v1/meters/:id", use: h.deleteMeter)
-        group.get("openapi.json", use: h.openAPIDocument)
+/// Usage Engine as the rest of the sandbox sees it: its routes, its clients and meters that scenarios fill.
+struct UsageEngineEmulator: VendorEmulator {
+    let store: UsageEngineStore
+    let handlers: UsageEngineHandlers
+
+    var vendor: Vendor { .usageEngine }
+    var profile: any VendorProfile { UsageEngineProfile() }
+
+    func registerRoutes(on group: RouterGroup<SandboxContext>) {
+        UsageEngineRoutes.register(on: group, handlers: handlers)
+    }
+
+    /// `POST /__admin/usage-engine/meters/{id}/usage` (see ``UsageEngineAdmin``).
+    func registerAdminRoutes(on group: RouterGroup<SandboxContext>) {
+        group.post("meters/:id/usage", use: UsageEngineAdmin(store: store).recordMeterUsage)
+    }
+
+    /// `clientId`, `clientSecret`, `audience` and `scopes`; the demo client's audience and scopes by default.
+    func makeCredential(_ request: CredentialRequest, ids: IDGenerator, now: String) throws -> Credential {
+        let clientId = try request.value("clientId")
+        let clientSecret = try request.value("clientSecret")
+        let audience = try request.value("audience")
+        return Credential(
+            id: ids.id(), vendor: .usageEngine, key: clientId ?? ids.secret(bytes: 16),
+            secret: clientSecret ?? ids.secret(), tenant: ids.id(),
+            scopes: request.scopes ?? DemoCredentials.usageEngineScopes,
+            audience: audience ?? DemoCredentials.usageEngineAudience, label: request.label, demo: false,
+            createdAt: now)
+    }
+
+    /// `meter: fill` fills the meter named by the segment after `meters` in the path.
+    func applyScenarioEffects(_ effects: ScenarioEffects, to request: ScenarioRequest) async throws {
+        guard effects.meter == .fill else { return }
+        let segments = request.path.split(separator: "/").map(String.init)
+        if let index = segments.firstIndex(of: "meters"), index + 1 < segments.count {
+            try await store.fillMeter(id: segments[index + 1])
+        }
     }
 }

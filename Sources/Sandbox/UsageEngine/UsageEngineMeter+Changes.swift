@@ -1,4 +1,5 @@
 import Foundation
+import UsageJSON
 
 extension UsageEngineMeter {
     /// A new meter of `type` made from a `POST` body: `userId`, `meterKey` and `meterTypeId` are required;

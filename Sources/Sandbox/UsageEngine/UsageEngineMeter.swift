@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import UsageJSON
 
 /// One meter as stored: a customer's (`userId`) counter of one meter type, found by its `meterKey`, with its current
 /// period, value, thresholds and group breakdowns.

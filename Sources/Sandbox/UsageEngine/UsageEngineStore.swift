@@ -72,12 +72,10 @@ struct UsageEngineStore: Sendable {
         try await database.writer.write { db in
             let type = try Self.meterType(db, tenant: tenant, id: id)
             // A deleteOnReset meter whose period has ended is gone, whether or not anyone read it since.
-            try db.execute(
-                sql: """
-                    DELETE FROM usageEngineMeter WHERE tenant = ? AND meterTypeId = ? AND deleteOnReset
-                        AND periodEnd IS NOT NULL AND periodEnd <= ?
-                    """,
-                arguments: [tenant, id, stamp])
+            try UsageEngineMeter.filter(
+                Column("tenant") == tenant && Column("meterTypeId") == id && Column("deleteOnReset")
+                    && Column("periodEnd") != nil && Column("periodEnd") <= stamp
+            ).deleteAll(db)
             let meters = try Self.numberOfMeters(db, type, now: stamp)
             guard meters == 0 else {
                 throw UsageEngineAPIError.conflict(
@@ -103,13 +101,10 @@ struct UsageEngineStore: Sendable {
 
     /// The type's meters, leaving out `deleteOnReset` meters whose period ended before `now` (RFC 3339 text).
     private static func numberOfMeters(_ db: Database, _ type: UsageEngineMeterType, now: String) throws -> Int {
-        try Int.fetchOne(
-            db,
-            sql: """
-                SELECT count(*) FROM usageEngineMeter WHERE tenant = ? AND meterTypeId = ?
-                    AND NOT (deleteOnReset AND periodEnd IS NOT NULL AND periodEnd <= ?)
-                """,
-            arguments: [type.tenant, type.id, now]) ?? 0
+        try UsageEngineMeter.filter(
+            Column("tenant") == type.tenant && Column("meterTypeId") == type.id
+                && !(Column("deleteOnReset") && Column("periodEnd") != nil && Column("periodEnd") <= now)
+        ).fetchCount(db)
     }
 
     private static func wire(_ db: Database, _ type: UsageEngineMeterType, now: String) throws

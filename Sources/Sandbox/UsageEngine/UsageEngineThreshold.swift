@@ -1,4 +1,5 @@
 import Foundation
+import UsageJSON
 
 /// A meter's threshold: a level of `value`, as a share of the meter's `capacity` or absolute, stamped with
 /// `reachedAt` (on the virtual clock) the first time the meter's value reaches it in a period.

@@ -40,14 +40,9 @@ extension ZyloStore {
         return try await database.writer.write { db in
             try Self.settle(db, now: now, tenant: tenant, settings: settings)
             return try page(tenant: tenant, scope: "exportJobs/\(scope)", request: request) { cursor, limit in
-                try ZyloExportJobRecord.fetchAll(
-                    db,
-                    sql: """
-                        SELECT * FROM zyloExportJob WHERE tenant = ? AND (? = '-' OR scope = ?) AND seq < ?
-                        ORDER BY seq DESC LIMIT ?
-                        """,
-                    arguments: [tenant, scope, scope, cursor ?? Int64.max, limit]
-                ).map { (key: $0.seq ?? 0, item: $0) }
+                var jobs = ZyloExportJobRecord.filter(Column("tenant") == tenant && Column("seq") < cursor ?? Int64.max)
+                if scope != "-" { jobs = jobs.filter(Column("scope") == scope) }
+                return try jobs.order(Column("seq").desc).limit(limit).fetchAll(db).map { (key: $0.seq ?? 0, item: $0) }
             }
         }
     }
@@ -58,9 +53,9 @@ extension ZyloStore {
         try await finishDueImports(tenant: tenant)
         return try await database.writer.write { db in
             try Self.settle(db, now: now, tenant: tenant, settings: settings)
-            return try ZyloExportJobRecord.fetchOne(
-                db, sql: "SELECT * FROM zyloExportJob WHERE id = ? AND tenant = ? AND (? = '-' OR scope = ?)",
-                arguments: [id, tenant, scope, scope])
+            var job = ZyloExportJobRecord.filter(Column("id") == id && Column("tenant") == tenant)
+            if scope != "-" { job = job.filter(Column("scope") == scope) }
+            return try job.fetchOne(db)
         }
     }
 
@@ -78,13 +73,8 @@ extension ZyloStore {
         let lifetime = settings.downloadLifetime
         // Links carry no credential: the token's own job says whose jobs to settle.
         let owner = try await database.writer.read { db in
-            try String.fetchOne(
-                db,
-                sql: """
-                    SELECT tenant FROM zyloExportJob WHERE downloadToken = ?
-                    UNION ALL SELECT tenant FROM zyloImportJob WHERE downloadToken = ?
-                    """,
-                arguments: [token, token])
+            try ZyloExportJobRecord.filter(Column("downloadToken") == token).fetchOne(db)?.tenant
+                ?? ZyloImportJobRecord.filter(Column("downloadToken") == token).fetchOne(db)?.tenant
         }
         guard let tenant = owner else { return .notFound }
         try await finishDueImports(tenant: tenant)

@@ -28,14 +28,10 @@ extension ZyloStore {
             try Self.settle(db, now: now, tenant: tenant, settings: settings)
             return try page(tenant: tenant, scope: "importJob/\(subscriptionId)", request: request) {
                 cursor, limit in
-                try ZyloImportJobRecord.fetchAll(
-                    db,
-                    sql: """
-                        SELECT * FROM zyloImportJob WHERE tenant = ? AND subscriptionId = ? AND seq < ?
-                        ORDER BY seq DESC LIMIT ?
-                        """,
-                    arguments: [tenant, subscriptionId, cursor ?? Int64.max, limit]
-                ).map { (key: $0.seq ?? 0, item: $0) }
+                try ZyloImportJobRecord.filter(
+                    Column("tenant") == tenant && Column("subscriptionId") == subscriptionId
+                        && Column("seq") < cursor ?? Int64.max
+                ).order(Column("seq").desc).limit(limit).fetchAll(db).map { (key: $0.seq ?? 0, item: $0) }
             }
         }
     }

@@ -43,14 +43,15 @@ struct ZyloStore: Sendable {
     /// nothing, so a load cut short by a kill can simply be run again.
     static func loadFixtures(_ db: Database, entries: ArraySlice<(entry: ZyloFixtures.Entry, json: String)>) throws {
         for (position, item) in zip(entries.indices, entries) {
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO zyloSubscription (id, position, appName, json) VALUES (?, ?, ?, ?)",
-                arguments: [item.entry.subscription.id, position, item.entry.appName, item.json])
+            try ZyloSubscriptionRecord(
+                id: item.entry.subscription.id, position: Int64(position), appName: item.entry.appName, json: item.json
+            ).insert(db, onConflict: .replace)
             try insertFixtureUsers(db, item.entry.users, subscriptionId: item.entry.subscription.id)
         }
     }
 
-    /// A subscription's fixture users in one statement (a statement per row was most of the fixture load).
+    /// A subscription's fixture users in one statement: bulk loading is where the store writes SQL rather than
+    /// records (a statement per row was most of the fixture load).
     private static func insertFixtureUsers(_ db: Database, _ users: [ZyloUser], subscriptionId: String) throws {
         guard !users.isEmpty else { return }
         var arguments = StatementArguments()
@@ -75,17 +76,7 @@ struct ZyloStore: Sendable {
     }
 
     static func upsert(_ db: Database, user: ZyloUser, tenant: String, subscriptionId: String) throws {
-        // A cached statement: an import applies tens of thousands of rows in one transaction.
-        let statement = try db.cachedStatement(
-            sql: """
-                INSERT OR REPLACE INTO zyloUser (tenant, subscriptionId, firstName, lastName, lastActivityDate,
-                    daysActiveOfLast30, licenseNames, isPaidUser)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        try statement.execute(arguments: [
-            tenant, subscriptionId, user.firstName, user.lastName, user.lastActivityDate,
-            user.daysActiveOfLast30, user.licenseNames, user.isPaidUser,
-        ])
+        try ZyloUserRecord(user, tenant: tenant, subscriptionId: subscriptionId).insert(db, onConflict: .replace)
     }
 
     // MARK: Subscriptions
@@ -103,8 +94,8 @@ struct ZyloStore: Sendable {
         if let known { return known }
         let rows = try await subscriptionCache.rows {
             try await database.writer.read { db in
-                try Row.fetchAll(db, sql: "SELECT position, json FROM zyloSubscription ORDER BY position").map { row in
-                    (position: row["position"], json: ByteBuffer(string: row["json"]))
+                try ZyloSubscriptionRecord.order(Column("position")).fetchAll(db).map { record in
+                    (position: record.position, json: ByteBuffer(string: record.json))
                 }
             }
         }
@@ -126,14 +117,13 @@ struct ZyloStore: Sendable {
     /// `GET /v1/subscriptions/{id}`.
     func subscription(id: String) async throws -> ZyloSubscription? {
         try await database.writer.read { db in
-            try String.fetchOne(db, sql: "SELECT json FROM zyloSubscription WHERE id = ?", arguments: [id])
-                .map(Self.decodeSubscription)
+            try ZyloSubscriptionRecord.fetchOne(db, key: id).map { try Self.decodeSubscription($0.json) }
         }
     }
 
     /// Whether subscription `id` exists.
     func subscriptionExists(_ db: Database, id: String) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM zyloSubscription WHERE id = ?", arguments: [id]) ?? false
+        try ZyloSubscriptionRecord.exists(db, key: id)
     }
 
     /// `GET /v1/subscriptions/{id}/users/aggregates/licenses`: users per license, fixture and imported.

@@ -30,7 +30,7 @@ public struct UsageEngineMeter: Sendable, Hashable, Decodable, Identifiable {
     /// The levels the value is watched for.
     public let thresholds: [UsageEngineThreshold]
     /// The caller's own fields: strings, numbers and booleans.
-    public let customFields: [String: UsageEngineFieldValue]
+    public let customFields: [String: JSONValue]
     /// Whether the meter is deleted when it resets.
     public let deleteOnReset: Bool?
     /// The time zone its resets are read in (IANA, `Europe/Berlin`).
@@ -60,7 +60,7 @@ public struct UsageEngineMeter: Sendable, Hashable, Decodable, Identifiable {
         groupBreakdowns = container.tolerant([UsageEngineGroupBreakdown].self, forKey: .groupBreakdowns) ?? []
         capacity = container.tolerant(Double.self, forKey: .capacity)
         thresholds = container.tolerant([UsageEngineThreshold].self, forKey: .thresholds) ?? []
-        customFields = container.tolerant([String: UsageEngineFieldValue].self, forKey: .customFields) ?? [:]
+        customFields = container.tolerant([String: JSONValue].self, forKey: .customFields) ?? [:]
         deleteOnReset = container.tolerant(Bool.self, forKey: .deleteOnReset)
         timezone = container.tolerant(String.self, forKey: .timezone)
         createdAt = container.usageEngineDate(forKey: .createdAt)

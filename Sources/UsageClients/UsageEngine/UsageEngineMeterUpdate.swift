@@ -8,7 +8,7 @@ public struct UsageEngineMeterUpdate: Sendable, Hashable, Encodable {
     /// The customer the meter counts for.
     public var userID: String
     /// The caller's own fields: strings, numbers and booleans.
-    public var customFields: [String: UsageEngineFieldValue]?
+    public var customFields: [String: JSONValue]?
     /// Whether the meter is deleted when it resets.
     public var deleteOnReset: Bool?
     /// The value the meter is sized for.
@@ -20,7 +20,7 @@ public struct UsageEngineMeterUpdate: Sendable, Hashable, Encodable {
 
     /// The new state of a meter.
     public init(
-        userID: String, customFields: [String: UsageEngineFieldValue]? = nil, deleteOnReset: Bool? = nil,
+        userID: String, customFields: [String: JSONValue]? = nil, deleteOnReset: Bool? = nil,
         capacity: Double? = nil, thresholds: [UsageEngineThreshold]? = nil, timezone: String? = nil
     ) {
         self.userID = userID

@@ -12,7 +12,7 @@ public struct UsageEngineNewMeter: Sendable, Hashable, Encodable {
     /// The meter type's id.
     public var meterTypeID: String
     /// The caller's own fields: strings, numbers and booleans.
-    public var customFields: [String: UsageEngineFieldValue]?
+    public var customFields: [String: JSONValue]?
     /// The value the meter is sized for; its type's when `nil`.
     public var capacity: Double?
     /// The levels to watch; its type's when `nil`.
@@ -22,7 +22,7 @@ public struct UsageEngineNewMeter: Sendable, Hashable, Encodable {
 
     /// A meter of `meterTypeID` for `userID` under `meterKey`.
     public init(
-        userID: String, meterKey: String, meterTypeID: String, customFields: [String: UsageEngineFieldValue]? = nil,
+        userID: String, meterKey: String, meterTypeID: String, customFields: [String: JSONValue]? = nil,
         capacity: Double? = nil, thresholds: [UsageEngineThreshold]? = nil, timezone: String? = nil
     ) {
         self.userID = userID

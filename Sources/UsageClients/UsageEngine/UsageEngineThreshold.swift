@@ -14,14 +14,14 @@ public struct UsageEngineThreshold: Sendable, Hashable, Codable {
     /// The level as an absolute value.
     public var absoluteValue: Double?
     /// The caller's own fields.
-    public var customFields: [String: UsageEngineFieldValue]
+    public var customFields: [String: JSONValue]
     /// When the value reached the level in the current period; `nil` until then. Only the vendor sets it.
     public internal(set) var reachedAt: Date?
 
     /// A threshold at `capacityPercentage` percent of capacity or at `absoluteValue` (give one).
     public init(
         name: String, capacityPercentage: Double? = nil, absoluteValue: Double? = nil,
-        customFields: [String: UsageEngineFieldValue] = [:]
+        customFields: [String: JSONValue] = [:]
     ) {
         self.name = name
         self.capacityPercentage = capacityPercentage
@@ -39,7 +39,7 @@ public struct UsageEngineThreshold: Sendable, Hashable, Codable {
         name = container.tolerant(String.self, forKey: .name) ?? ""
         capacityPercentage = container.tolerant(Double.self, forKey: .capacityPercentage)
         absoluteValue = container.tolerant(Double.self, forKey: .absoluteValue)
-        customFields = container.tolerant([String: UsageEngineFieldValue].self, forKey: .customFields) ?? [:]
+        customFields = container.tolerant([String: JSONValue].self, forKey: .customFields) ?? [:]
         reachedAt = container.usageEngineDate(forKey: .reachedAt)
     }
 

@@ -15,7 +15,7 @@ public struct ZyloExportJob: Decodable, Sendable, Hashable, Identifiable {
     /// The pre-signed link to the CSV, present once the job is `COMPLETE` and valid for 7 days.
     public let downloadUri: String?
     /// Every field the vendor sent.
-    public let fields: [String: ZyloJSONValue]
+    public let fields: [String: JSONValue]
 
     /// Decodes a job; `id` and `status` are required, the rest may be absent.
     public init(from decoder: any Decoder) throws {

@@ -19,7 +19,7 @@ public struct ZyloImportJob: Decodable, Sendable, Hashable, Identifiable {
     /// `errorDownloadUri` and the likely alternatives are read.
     public let errorDownloadUri: String?
     /// Every field the vendor sent.
-    public let fields: [String: ZyloJSONValue]
+    public let fields: [String: JSONValue]
 
     static let errorLinkKeys = [
         "errorDownloadUri", "errorDownloadUrl", "errorFileUri", "errorFileUrl", "errorUri", "errorUrl",

@@ -20,9 +20,9 @@ extension KeyedDecodingContainer where Key == ZyloAnyKey {
     }
 
     /// Every field, whatever its shape.
-    func allFields() -> [String: ZyloJSONValue] {
-        var fields: [String: ZyloJSONValue] = [:]
-        for key in allKeys { fields[key.stringValue] = lenient(ZyloJSONValue.self, key.stringValue) }
+    func allFields() -> [String: JSONValue] {
+        var fields: [String: JSONValue] = [:]
+        for key in allKeys { fields[key.stringValue] = lenient(JSONValue.self, key.stringValue) }
         return fields
     }
 }

@@ -13,7 +13,7 @@ public struct ZyloLicenseAggregates: Decodable, Sendable, Hashable {
         /// Users marked paid.
         public let paidUsers: Int?
         /// Every field the vendor sent.
-        public let fields: [String: ZyloJSONValue]
+        public let fields: [String: JSONValue]
 
         /// Decodes a license entry, tolerating absent or differently typed fields.
         public init(from decoder: any Decoder) throws {
@@ -33,11 +33,11 @@ public struct ZyloLicenseAggregates: Decodable, Sendable, Hashable {
     /// The counts per license.
     public let licenses: [License]
     /// The whole response.
-    public let raw: ZyloJSONValue
+    public let raw: JSONValue
 
     /// Decodes an object, an array of licenses, or anything else (kept in ``raw``).
     public init(from decoder: any Decoder) throws {
-        raw = try ZyloJSONValue(from: decoder)
+        raw = try JSONValue(from: decoder)
         if let container = try? decoder.container(keyedBy: ZyloAnyKey.self) {
             subscriptionId = container.lenient(String.self, "subscriptionId")
             totalUsers = container.lenient(Int.self, "totalUsers")

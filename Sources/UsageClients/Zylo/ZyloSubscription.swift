@@ -32,7 +32,7 @@ public struct ZyloSubscription: Decodable, Sendable, Hashable, Identifiable {
     /// When the subscription last changed, as the vendor wrote it.
     public let updateTime: String?
     /// Every field of the vendor's object.
-    public let fields: [String: ZyloJSONValue]
+    public let fields: [String: JSONValue]
 
     /// Decodes a subscription, tolerating absent fields and fields of unexpected types; only `id` is required.
     public init(from decoder: any Decoder) throws {

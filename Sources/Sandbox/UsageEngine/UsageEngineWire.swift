@@ -1,4 +1,5 @@
 import Foundation
+import UsageJSON
 
 /// Usage Engine's wire types: what the token endpoint and the metering API send and accept.
 enum UsageEngineWire {

@@ -45,14 +45,6 @@ struct MasonHandlers: Sendable {
         return try await series(request, context, iccid: context.parameters.get("iccid") ?? "")
     }
 
-    /// The OpenAPI document of what the sandbox emulates.
-    func openAPIDocument(_ request: Request, context: SandboxContext) async throws -> some ResponseGenerator {
-        guard let data = SandboxFixtures.openAPIDocument(vendor: "mason") else {
-            throw SandboxFailure.internalError("Fixtures/openapi/mason.json is missing from the build")
-        }
-        return FileResponse(data: data, contentType: "application/json", fileName: "mason.json", inline: true)
-    }
-
     private func aggregate(_ request: Request, _ context: SandboxContext, level: MasonStore.Level) async throws
         -> RawJSONResponse
     {

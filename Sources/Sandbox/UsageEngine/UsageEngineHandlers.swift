@@ -94,14 +94,6 @@ struct UsageEngineHandlers: Sendable {
         return Response(status: .noContent)
     }
 
-    /// The OpenAPI document of what the sandbox emulates.
-    func openAPIDocument(_ request: Request, context: SandboxContext) async throws -> some ResponseGenerator {
-        guard let data = SandboxFixtures.openAPIDocument(vendor: "usage-engine") else {
-            throw SandboxFailure.internalError("Fixtures/openapi/usage-engine.json is missing from the build")
-        }
-        return FileResponse(data: data, contentType: "application/json", fileName: "usage-engine.json", inline: true)
-    }
-
     // MARK: Shared steps
 
     private func updateMeterType(_ request: Request, context: SandboxContext, replacing: Bool) async throws

@@ -153,14 +153,6 @@ struct ZyloHandlers: Sendable {
         }
     }
 
-    /// The OpenAPI document of what the sandbox emulates.
-    func openAPIDocument(_ request: Request, context: SandboxContext) async throws -> some ResponseGenerator {
-        guard let data = SandboxFixtures.openAPIDocument(vendor: "zylo") else {
-            throw SandboxFailure.internalError("Fixtures/openapi/zylo.json is missing from the build")
-        }
-        return FileResponse(data: data, contentType: "application/json", fileName: "zylo.json", inline: true)
-    }
-
     // MARK: Parameters
 
     static func subscriptionNotFound(_ id: String) -> ZyloAPIError {

@@ -1,7 +1,10 @@
 import Foundation
 import Hummingbird
 
-extension AdminAPI {
+/// Usage Engine's sandbox-only admin routes, under `/__admin/usage-engine`.
+struct UsageEngineAdmin: Sendable {
+    let store: UsageEngineStore
+
     /// `POST /__admin/usage-engine/meters/{id}/usage`: `{"amount": N, "groups": {"Genres": "Comedy"}}`.
     struct MeterUsage: Decodable, Sendable {
         let amount: Double?
@@ -28,7 +31,7 @@ extension AdminAPI {
                 "groups must be an object of at most 20 string fields (names up to 256 bytes, values up to 1024)")
         }
         let id = context.parameters.get("id") ?? ""
-        guard let meter = try await sandbox.usageEngine.recordUsage(meterId: id, amount: amount, fields: groups)
+        guard let meter = try await store.recordUsage(meterId: id, amount: amount, fields: groups)
         else { throw AdminError(status: .notFound, message: "no Usage Engine meter has id '\(id.prefix(64))'") }
         return JSONResponse(meter)
     }

@@ -86,14 +86,6 @@ struct HyaltoHandlers: Sendable {
             ))
     }
 
-    /// The OpenAPI document of what the sandbox emulates.
-    func openAPIDocument(_ request: Request, context: SandboxContext) async throws -> some ResponseGenerator {
-        guard let data = SandboxFixtures.openAPIDocument(vendor: "hyalto") else {
-            throw SandboxFailure.internalError("Fixtures/openapi/hyalto.json is missing from the build")
-        }
-        return FileResponse(data: data, contentType: "application/json", fileName: "hyalto.json", inline: true)
-    }
-
     // MARK: Parameters
 
     private func ownedAccount(_ text: String?, claims: HyaltoClaims) async throws -> HyaltoStore.Account {
@@ -149,21 +141,5 @@ struct HyaltoHandlers: Sendable {
         HyaltoWire.Property(
             unitSize: unit,
             changes: changes.map { .init(timestamp: HyaltoDate.format($0.at), value: $0.value, unitSize: $0.unitSize) })
-    }
-}
-
-/// Usage as the integral of an allocation over time.
-enum HyaltoUsage {
-    /// Unit-hours of `changes` over `[from, to)` (each value holds until the next change) and the time-weighted
-    /// average; zero before the first change.
-    static func integral(_ changes: [HyaltoStore.Change], from: Int64, to: Int64) -> (quantity: Double, average: Double)
-    {
-        var total = 0.0
-        for (index, change) in changes.enumerated() {
-            let end = index + 1 < changes.count ? changes[index + 1].at : to
-            total += change.value * Double(end - max(change.at, from)) / 3_600
-        }
-        let hours = Double(to - from) / 3_600
-        return (total, hours > 0 ? total / hours : 0)
     }
 }
