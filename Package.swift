@@ -54,6 +54,13 @@ let package = Package(
             swiftSettings: swiftSettings,
             plugins: ["EmbedResources"]
         ),
+        // The QA dashboard's page, script and styles (`ui/`), served at `/__admin/ui`.
+        .target(
+            name: "SandboxDashboard",
+            exclude: ["ui"],
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedResources"]
+        ),
         // Data folders compiled into a target (Plugins/EmbedResources), so the binary needs no `.resources` beside it.
         .executableTarget(name: "EmbedResourcesTool"),
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedResourcesTool"]),
@@ -67,6 +74,7 @@ let package = Package(
                 "UsageJSON",
                 "SandboxFixtures",
                 "SandboxScenarios",
+                "SandboxDashboard",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "JWTKit", package: "jwt-kit"),
@@ -140,6 +148,7 @@ let package = Package(
             dependencies: [
                 "UsageJSON",
                 "Sandbox",
+                "SandboxDashboard",
                 "SandboxTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -10,7 +10,8 @@ extension Sandbox {
     /// The router with every emulated vendor and the admin API; what tests drive in-process.
     public func makeResponder() -> some HTTPResponder<SandboxContext> {
         SandboxResponder(
-            inner: makeRouter().buildResponder(), profiles: profiles, journal: journal, address: address,
+            inner: makeRouter().buildResponder(), profiles: profiles, journal: journal, rates: rates,
+            address: address,
             environment: environment,
             maxBodyBytes: configuration.maxBodyBytes,
             scenarios: ScenarioStage(

@@ -23,6 +23,10 @@ public final class Sandbox: Sendable {
     public let database: SandboxDatabase
     /// The last requests answered.
     public let journal: RequestJournal
+    /// Requests per second by vendor and status class, for the dashboard's chart.
+    public let rates: RequestRates
+    /// When this sandbox was opened, for the uptime `GET /__admin/stats` reports.
+    let started = ContinuousClock.now
     /// Where the sandbox listens; the base of the links it hands out.
     public let address: ListeningAddress
     /// Where the plain listener relays proxy tunnels (`CONNECT api.zylo.com:443`), once TLS is on.
@@ -56,6 +60,7 @@ public final class Sandbox: Sendable {
         self.database = database
         self.journal = environment.memory.register(
             RequestJournal(capacity: configuration.journalCapacity, maxBytes: configuration.journalMaxBytes))
+        self.rates = environment.memory.register(RequestRates())
         self.address = ListeningAddress(
             host: configuration.host, port: configuration.port, publicURL: configuration.publicURL)
         self.credentials = CredentialStore(database: database, memory: environment.memory)

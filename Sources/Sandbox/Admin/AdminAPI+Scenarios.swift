@@ -68,8 +68,10 @@ extension AdminAPI {
         do {
             scenario = try ScenarioLibrary.parse(Data(body.readableBytesView), source: "admin")
         } catch {
-            throw AdminError.badRequest(
+            var refusal = AdminError.badRequest(
                 error.problems.map { "\($0.field.isEmpty ? "body" : $0.field): \($0.message)" }.joined(separator: "; "))
+            refusal.problems = error.problems.map { AdminError.Problem(field: $0.field, message: $0.message) }
+            throw refusal
         }
         sandbox.scenarios.add(scenario)
         return JSONResponse(status: .created, ScenarioInfo(scenario, active: []))

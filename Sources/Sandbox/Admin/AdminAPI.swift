@@ -6,6 +6,7 @@ struct AdminAPI: Sendable {
     let sandbox: Sandbox
 
     func register(on group: RouterGroup<SandboxContext>) {
+        registerDashboard(on: group)  // before the token check: the page holds no data and asks for the token
         if let token = sandbox.configuration.adminToken { group.add(middleware: AdminTokenMiddleware(token: token)) }
         group.get("health", use: health)
         group.post("reset", use: reset)
@@ -19,6 +20,8 @@ struct AdminAPI: Sendable {
         group.get("jobs/:id", use: getJob)
         group.post("jobs/:id", use: forceJob)
         registerScenarios(on: group)
+        registerRates(on: group)
+        registerStats(on: group)
         for emulator in sandbox.emulators {
             emulator.registerAdminRoutes(on: group.group(RouterPath(emulator.vendor.rawValue)))
         }
@@ -74,8 +77,8 @@ struct AdminAPI: Sendable {
             }
             vendor = known
         }
-        return JSONResponse(
-            RequestList(requests: sandbox.journal.recent(limit: limit, vendor: vendor, before: before, after: after)))
+        let records = sandbox.journal.records(limit: limit, vendor: vendor, before: before, after: after)
+        return JSONResponse(RequestList(requests: try await entriesWithCredentials(records)))
     }
 
     func clearRequests(_ request: Request, context: SandboxContext) async throws -> some ResponseGenerator {

@@ -1,21 +1,31 @@
 import Foundation
 import HTTPTypes
 
-/// An error of the sandbox's own admin API: `{"error":{"status":400,"message":"..."}}`.
+/// An error of the sandbox's own admin API: `{"error":{"status":400,"message":"..."}}`, with `problems`
+/// (`[{"field","message"}]`) when the refusal names fields of a document, as a scenario upload's does.
 struct AdminError: VendorError {
     let status: HTTPResponse.Status
     let message: String
     var extraHeaders: HTTPFields = [:]
+    var problems: [Problem]? = nil
+
+    /// One broken field of a document: its path (`rules[0].respond.status`, empty for the whole body) and why.
+    struct Problem: Encodable, Sendable {
+        let field: String
+        let message: String
+    }
 
     var body: Data {
         struct Body: Encodable {
             struct Detail: Encodable {
                 let status: Int
                 let message: String
+                let problems: [Problem]?
             }
             let error: Detail
         }
-        return (try? OrderedJSONEncoder.encode(Body(error: .init(status: status.code, message: message)))) ?? Data()
+        let detail = Body.Detail(status: status.code, message: message, problems: problems)
+        return (try? OrderedJSONEncoder.encode(Body(error: detail))) ?? Data()
     }
 
     static func badRequest(_ message: String) -> AdminError { AdminError(status: .badRequest, message: message) }

@@ -31,6 +31,12 @@ public final class RequestJournal: ResettableState {
         public var fault: String?
         /// The listener the request came through: `http`, `https` or `proxy`.
         public var listener: String
+        /// The id of the credential the request was made with, when the sandbox knows it (filled in as the admin
+        /// API reads the journal, so the request path pays nothing for it).
+        public var credential: String?
+        /// That credential's label, or its vendor key when it has none and the key is public (Zylo `tokenId`,
+        /// Hyalto `accessKey`, Usage Engine `clientId`; a Mason key is secret whole and never shown).
+        public var credentialLabel: String?
     }
 
     /// The longest body excerpt kept per entry.
@@ -155,7 +161,12 @@ public final class RequestJournal: ResettableState {
     /// The newest `limit` entries, newest first, optionally for one vendor, older than sequence number `before`
     /// (to page back through the journal) and newer than `after` (to poll for what is new).
     public func recent(limit: Int, vendor: Vendor? = nil, before: Int? = nil, after: Int? = nil) -> [Entry] {
-        let records = ring.withLock { ring in
+        records(limit: limit, vendor: vendor, before: before, after: after).map(\.entry)
+    }
+
+    /// The records ``recent(limit:vendor:before:after:)`` shows, not yet redacted: for readers inside the sandbox.
+    func records(limit: Int, vendor: Vendor? = nil, before: Int? = nil, after: Int? = nil) -> [Record] {
+        ring.withLock { ring in
             var result: [Record] = []
             for record in ring.records.reversed() {
                 if result.count >= limit { break }
@@ -165,7 +176,6 @@ public final class RequestJournal: ResettableState {
             }
             return result
         }
-        return records.map(\.entry)
     }
 
     /// How many entries and bytes the journal holds now.

@@ -12,6 +12,7 @@ struct SandboxResponder<Inner: HTTPResponder<SandboxContext>>: HTTPResponder {
     let inner: Inner
     let profiles: [Vendor: any VendorProfile]
     let journal: RequestJournal
+    let rates: RequestRates
     /// Where the sandbox listens: download links are built from it, never from an arbitrary `Host` header.
     let address: ListeningAddress
     let environment: SandboxEnvironment
@@ -60,7 +61,7 @@ struct SandboxResponder<Inner: HTTPResponder<SandboxContext>>: HTTPResponder {
         case .hungUp:
             // The client left before its body ended: nobody to answer, and nothing was changed.
             if !isAdmin {
-                journal.record(
+                note(
                     entry(
                         request, context, ScenarioStage.Outcome(fault: "client-hung-up"), nil, size: 0,
                         elapsed: ContinuousClock.now - started))
@@ -108,7 +109,7 @@ struct SandboxResponder<Inner: HTTPResponder<SandboxContext>>: HTTPResponder {
             }
         }
         guard var response = outcome.response else {
-            journal.record(
+            note(
                 entry(request, context, outcome, capturedBody, size: bodySize, elapsed: ContinuousClock.now - started))
             await outcome.breaking?.breakConnection(context.channel)
             throw ConnectionBrokenByScenario()
@@ -118,7 +119,7 @@ struct SandboxResponder<Inner: HTTPResponder<SandboxContext>>: HTTPResponder {
         }
         outcome.response = response
         if !isAdmin {
-            journal.record(
+            note(
                 entry(request, context, outcome, capturedBody, size: bodySize, elapsed: ContinuousClock.now - started))
         }
         return response
@@ -203,6 +204,12 @@ struct SandboxResponder<Inner: HTTPResponder<SandboxContext>>: HTTPResponder {
         var head = request.head
         head.path = vendor.pathPrefix + (head.path ?? "/")
         return (Request(head: head, body: request.body), true)
+    }
+
+    /// Writes the journal and counts the request for the rate chart.
+    private func note(_ record: RequestJournal.Record) {
+        journal.record(record)
+        rates.record(vendor: record.vendor, status: record.status)
     }
 
     private func entry(

@@ -35,7 +35,7 @@ struct ScenarioRequest: Sendable {
         identity = ScenarioIdentity(vendor: vendor, authorization: headers["authorization"], body: body)
     }
 
-    private static func parseBody(_ data: Data, contentType: String?) -> JSONValue? {
+    static func parseBody(_ data: Data, contentType: String?) -> JSONValue? {
         if contentType?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true {
             var fields: [String: JSONValue] = [:]
             for pair in String(decoding: data, as: UTF8.self).split(separator: "&") {
