@@ -70,6 +70,7 @@ extension Sandbox {
             configuration: .init(
                 address: .hostname(self.configuration.host, port: self.configuration.port),
                 serverName: "usage-sandbox"),
+            services: [FixtureLoader(sandbox: self, logger: logger)],
             onServerRunning: { [address] channel in
                 let port = channel.localAddress?.port ?? 0
                 address.bound(port: port)

@@ -45,6 +45,8 @@ public final class Sandbox: Sendable {
     let tokenKeys: TokenKeys
     /// The QA scenarios known and running.
     public let scenarios: ScenarioEngine
+    /// The fixture load ``open(_:)`` deferred, until ``FixtureLoader`` takes it.
+    private let deferredFixtures = Mutex<(@Sendable () async throws -> Void)?>(nil)
     /// Every emulated vendor, in ``emulatedVendors`` order: the one way the router, the admin API and the
     /// scenario stage reach a vendor.
     let emulators: [any VendorEmulator]
@@ -252,19 +254,14 @@ public final class Sandbox: Sendable {
                 }
             }
             hyaltoGate.open()
-            // Generated off the event loops (which run Swift's tasks), so serving is not held up meanwhile; awaited
-            // here, so the work has its owner. (NIO's singleton thread pool kept the test process from exiting.)
-            let zylo = try await withCheckedThrowingContinuation { continuation in
-                DispatchQueue.global(qos: .utility).async {
-                    continuation.resume(
-                        with: Result {
-                            try ZyloStore.entriesToLoad(
-                                files.zylo ?? ZyloFixtures.generate(seed: seed, now: now, count: subscriptions))
-                        })
-                }
+            // Generated off the event loops (which run Swift's tasks), so serving is not held up meanwhile.
+            let zylo = try await offloaded {
+                try ZyloStore.entriesToLoad(
+                    files.zylo ?? ZyloFixtures.generate(seed: seed, now: now, count: subscriptions))
             }
             // Short transactions, so a Mason request that needs the writer meanwhile waits for one chunk at most.
             for start in stride(from: 0, to: zylo.count, by: 16) {
+                try Task.checkCancellation()
                 try await database.writer.write { db in
                     try ZyloStore.loadFixtures(db, entries: zylo[start..<min(start + 16, zylo.count)])
                 }
@@ -275,15 +272,22 @@ public final class Sandbox: Sendable {
             zyloGate.open()
         }
         guard deferring else { return try await rest() }
-        Task {
-            do {
-                try await rest()
-            } catch {
-                let reason = "the Zylo and Hyalto fixtures could not be loaded: \(error)"
-                hyaltoGate.fail(reason)
-                zyloGate.fail(reason)
-            }
+        // Run by the application's FixtureLoader service, which owns it.
+        deferredFixtures.withLock { $0 = rest }
+    }
+
+    /// The deferred fixture load, once: the application's ``FixtureLoader`` runs it.
+    func takeDeferredFixtureLoad() -> (@Sendable () async throws -> Void)? {
+        deferredFixtures.withLock { load in
+            defer { load = nil }
+            return load
         }
+    }
+
+    /// Answers every request waiting for the deferred fixtures with `reason`.
+    func failDeferredFixtures(_ reason: String) {
+        hyaltoReady.fail(reason)
+        zyloReady.fail(reason)
     }
 
     /// Writes the built-in fixtures for `seed` to `directory` in the format `--fixtures` loads.

@@ -33,8 +33,10 @@ public struct SandboxConfiguration: Sendable {
     public var database = DatabaseLocation.file(".usage-sandbox/sandbox.sqlite")
     /// Wipe all state at start-up.
     public var resetOnStart = false
-    /// Whether ``Sandbox/open(_:)`` returns before Zylo's and Hyalto's fixtures are loaded (they load in the
-    /// background; requests that need them wait). `serve` sets it, so the server answers sooner.
+    /// Whether ``Sandbox/open(_:)`` returns before Zylo's and Hyalto's fixtures are loaded: the application of
+    /// ``Sandbox/makeApplication(logger:onServerRunning:)`` loads them in a service of its own while it serves, and
+    /// requests that need them wait. `serve` sets it, so the server answers sooner. (A responder driven without
+    /// that application would wait for ever.)
     public var deferFixtureLoading = false
     /// The seed of the deterministic fixture generators.
     public var seed: UInt64 = 42

@@ -120,6 +120,12 @@ public enum JSONValue: Sendable, Hashable, Codable, ExpressibleByStringLiteral, 
         if case .number(let value) = self { value } else { nil }
     }
 
+    /// The whole number, `nil` for other types and for numbers with a fraction or beyond ±9·10¹⁵ (past which a
+    /// `Double` no longer holds every integer).
+    public var integer: Int64? {
+        if case .number(let value) = self, value == value.rounded(), abs(value) < 9e15 { Int64(value) } else { nil }
+    }
+
     /// The boolean, `nil` for other types.
     public var bool: Bool? {
         if case .bool(let value) = self { value } else { nil }

@@ -18,10 +18,10 @@ struct HyaltoRecorder {
         progress.begin("hyalto", unit: "customers")
         let customers = try await client.accountDocuments()
         progress.expect(customers.count)
-        var services: [JSONDocument] = []
+        var services: [JSONValue] = []
         var usage = [["serviceId", "property", "timestamp", "value", "unitSize"]]
         for customer in customers {
-            guard let id = customer["id"]?.integerValue else { continue }
+            guard let id = customer["id"]?.integer else { continue }
             for service in try await client.serviceDocuments(accountID: Int(id)) {
                 services.append(rename(service, key: "name", prefix: "Service"))
             }
@@ -46,20 +46,20 @@ struct HyaltoRecorder {
         progress.finish("\(customers.count) customers, \(services.count) services, \(usage.count - 1) changes")
     }
 
-    private func provider(_ customers: [JSONDocument]) -> [JSONDocument] {
-        guard let first = customers.first, let id = first["serviceProviderId"]?.integerValue else { return [] }
+    private func provider(_ customers: [JSONValue]) -> [JSONValue] {
+        guard let first = customers.first, let id = first["serviceProviderId"]?.integer else { return [] }
         return [
             .object([
-                "id": .integer(id),
+                "id": .number(Double(id)),
                 "companyName": .string(anonymizer.name("Service provider \(id)", prefix: "Company")),
-                "serviceProviderId": .integer(id), "parentId": .null, "type": .string("serviceProvider"),
+                "serviceProviderId": .number(Double(id)), "parentId": .null, "type": .string("serviceProvider"),
                 "createdAt": first["createdAt"] ?? .null,
             ])
         ]
     }
 
-    private func rename(_ document: JSONDocument, key: String, prefix: String) -> JSONDocument {
-        guard anonymizer.enabled, case .object(var members) = document, let name = members[key]?.stringValue else {
+    private func rename(_ document: JSONValue, key: String, prefix: String) -> JSONValue {
+        guard anonymizer.enabled, case .object(var members) = document, let name = members[key]?.string else {
             return document
         }
         members[key] = .string(anonymizer.name(name, prefix: prefix))

@@ -15,7 +15,7 @@ struct ZyloRecorder {
 
     func record() async throws {
         progress.begin("zylo", unit: "subscriptions")
-        var subscriptions: [JSONDocument] = []
+        var subscriptions: [JSONValue] = []
         for try await subscription in client.subscriptionDocuments(pageSize: 100) {
             subscriptions.append(subscription)
             progress.advance()
@@ -34,9 +34,9 @@ struct ZyloRecorder {
                 ]
                     + Self.userColumns.dropFirst(2).map { row[$0] ?? "" })
         }
-        let written = subscriptions.map { subscription -> JSONDocument in
+        let written = subscriptions.map { subscription -> JSONValue in
             guard case .object(var members) = anonymizer.scrub(subscription) else { return subscription }
-            if let id = subscription["id"]?.stringValue, let app = appNames[id] { members["appName"] = .string(app) }
+            if let id = subscription["id"]?.string, let app = appNames[id] { members["appName"] = .string(app) }
             return .object(members)
         }
         try RecordFiles.writeJSON(written, "zylo/subscriptions.json", in: folder)

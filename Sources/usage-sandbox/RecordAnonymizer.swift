@@ -36,7 +36,7 @@ struct RecordAnonymizer: Sendable {
 
     /// Every email-shaped string inside `value`, at any depth, replaced; so are the strings under keys that name
     /// a person (`…email…`, `…owner…`, `userId`, `firstName`, `lastName`, `fullName`).
-    func scrub(_ value: JSONDocument, key: String = "") -> JSONDocument {
+    func scrub(_ value: JSONValue, key: String = "") -> JSONValue {
         guard enabled else { return value }
         switch value {
         case .string(let text):

@@ -21,7 +21,12 @@ struct Harness {
     ) async throws {
         let sandbox = try await Sandbox.open(.testDefaults(configure))
         let app = Application(responder: sandbox.makeResponder())
-        try await app.test(.router) { client in try await body(Harness(sandbox: sandbox, client: client)) }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            // What the application's FixtureLoader service does when it serves: the deferred load, if any.
+            if let load = sandbox.takeDeferredFixtureLoad() { group.addTask { try await load() } }
+            try await app.test(.router) { client in try await body(Harness(sandbox: sandbox, client: client)) }
+            try await group.waitForAll()
+        }
     }
 
     func request(

@@ -6,8 +6,8 @@ extension HyaltoClient {
     /// ```swift
     /// let customers = try await hyalto.accountDocuments()
     /// ```
-    public func accountDocuments() async throws -> [JSONDocument] {
-        try await executor.json([JSONDocument].self, "GET", "/accountManagement/accounts")
+    public func accountDocuments() async throws -> [JSONValue] {
+        try await executor.json([JSONValue].self, "GET", "/accountManagement/accounts")
     }
 
     /// One customer's purchased services with every field as sent.
@@ -15,7 +15,7 @@ extension HyaltoClient {
     /// ```swift
     /// let services = try await hyalto.serviceDocuments(accountID: 16401)
     /// ```
-    public func serviceDocuments(accountID: Int) async throws -> [JSONDocument] {
-        try await executor.json([JSONDocument].self, "GET", "/serviceOfferings/accounts/\(accountID)/services/")
+    public func serviceDocuments(accountID: Int) async throws -> [JSONValue] {
+        try await executor.json([JSONValue].self, "GET", "/serviceOfferings/accounts/\(accountID)/services/")
     }
 }

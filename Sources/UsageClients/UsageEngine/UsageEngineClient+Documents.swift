@@ -6,7 +6,7 @@ extension UsageEngineClient {
     /// ```swift
     /// let types = try await engine.meterTypeDocuments()
     /// ```
-    public func meterTypeDocuments() async throws -> [JSONDocument] {
+    public func meterTypeDocuments() async throws -> [JSONValue] {
         try await executor.json(MeterTypeDocuments.self, "GET", "/usage-metering/v1/meter-types").meterTypes
     }
 
@@ -15,15 +15,15 @@ extension UsageEngineClient {
     /// ```swift
     /// let meters = try await engine.meterDocuments()
     /// ```
-    public func meterDocuments() async throws -> [JSONDocument] {
+    public func meterDocuments() async throws -> [JSONValue] {
         try await executor.json(MeterDocuments.self, "GET", "/usage-metering/v1/meters").meters
     }
 }
 
 private struct MeterTypeDocuments: Decodable, Sendable {
-    let meterTypes: [JSONDocument]
+    let meterTypes: [JSONValue]
 }
 
 private struct MeterDocuments: Decodable, Sendable {
-    let meters: [JSONDocument]
+    let meters: [JSONValue]
 }

@@ -7,7 +7,7 @@ extension ZyloClient {
     /// ```swift
     /// for try await subscription in zylo.subscriptionDocuments(pageSize: 100) { print(subscription["id"] ?? .null) }
     /// ```
-    public func subscriptionDocuments(pageSize: Int? = nil) -> PagedSequence<JSONDocument> {
-        pages(JSONDocument.self, "/v1/subscriptions", pageSize: pageSize)
+    public func subscriptionDocuments(pageSize: Int? = nil) -> PagedSequence<JSONValue> {
+        pages(JSONValue.self, "/v1/subscriptions", pageSize: pageSize)
     }
 }
