@@ -91,7 +91,8 @@ others+=($!)
 declare -A url=([ours]="$root" [ceiling]="$(listen ceiling)")
 names="ours ceiling"
 if [ -n "$before" ]; then
-    "$before" serve --port 0 --db "$work/before.sqlite" --log-level error >"$work/before.out" 2>"$work/before.err" &
+    env -u USAGE_SANDBOX_LIBRARY "$before" serve --port 0 --db "$work/before.sqlite" --log-level error \
+        >"$work/before.out" 2>"$work/before.err" &
     others+=($!)
     url[before]="$(listen before)"
     for body in '{"vendor":"mason","apiKey":"bench-key"}' '{"vendor":"zylo","tokenId":"bench-id","tokenSecret":"bench-secret"}' \
