@@ -61,6 +61,7 @@ public enum SandboxTime {
     /// A hand-written scanner: Mason parses a date on every call, and the `Regex` and `ISO8601FormatStyle` it replaced
     /// were a tenth of the request path's profile.
     public static func parse(_ text: String) -> Date? {
+        if LibraryChoice.rfc3339 { return libraryParse(text) }
         var scanner = Scanner(Array(text.utf8))
         guard let year = scanner.digits(4), scanner.take("-"), let month = scanner.digits(2), scanner.take("-"),
             let day = scanner.digits(2), scanner.take("T") || scanner.take("t"), let hour = scanner.digits(2),
@@ -94,6 +95,34 @@ public enum SandboxTime {
         let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second - offset)
         return Date(timeIntervalSince1970: Double(seconds) + fraction)
     }
+
+    /// ``parse(_:)`` through Foundation's `ISO8601FormatStyle`, with the same answers: the text is upper-cased
+    /// (Foundation wants `T` and `Z`), must end in `Z` or a `±hh:mm` offset, and must read back with the same date and
+    /// time in that offset (Foundation rolls `2020-02-30` or `24:00` over instead of refusing them).
+    static func libraryParse(_ text: String) -> Date? {
+        let upper = text.uppercased()
+        let utf8 = Array(upper.utf8)
+        guard utf8.count >= 20, utf8[10] == UInt8(ascii: "T") else { return nil }
+        var offset = 0
+        if utf8.last != UInt8(ascii: "Z") {
+            let zone = utf8.suffix(6)
+            guard zone.count == 6, zone.first == UInt8(ascii: "+") || zone.first == UInt8(ascii: "-"),
+                let hours = Int(String(decoding: zone.dropFirst().prefix(2), as: UTF8.self)),
+                zone[zone.startIndex + 3] == UInt8(ascii: ":"),
+                let minutes = Int(String(decoding: zone.suffix(2), as: UTF8.self)), hours <= 23, minutes <= 59
+            else { return nil }
+            offset = (zone.first == UInt8(ascii: "-") ? -1 : 1) * (hours * 3600 + minutes * 60)
+        }
+        guard let date = (try? fractionalStyle.parse(upper)) ?? (try? wholeStyle.parse(upper)),
+            let zone = TimeZone(secondsFromGMT: offset)
+        else { return nil }
+        let readBack = Date.ISO8601FormatStyle(timeZone: zone).format(date)
+        guard readBack.utf8.prefix(19).elementsEqual(utf8.prefix(19)) else { return nil }
+        return date
+    }
+
+    private static let fractionalStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+    private static let wholeStyle = Date.ISO8601FormatStyle()
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
     static func days(fromCivil year: Int64, _ month: Int64, _ day: Int64) -> Int64 {

@@ -46,7 +46,14 @@ extension HyaltoHandlers {
             userId: nil, username: nil, apiKeyId: Self.apiKeyID(credential), apex: false,
             access: Dictionary(
                 uniqueKeysWithValues: HyaltoClaims.areas.map { ($0, .init(C: true, R: true, U: true, D: true)) }))
-        let token = try await tokenKeys.hyaltoSigner().sign(payload: claims.payloadJSON())
+        let token: String
+        if LibraryChoice.jwt {
+            token = try await tokenKeys.hyalto().sign(claims, header: ["typ": "JWT"])
+        } else if LibraryChoice.json {
+            token = try await tokenKeys.hyaltoSigner().sign(payload: TokenKeys.payloadEncoder.encode(claims))
+        } else {
+            token = try await tokenKeys.hyaltoSigner().sign(payload: claims.payloadJSON())
+        }
         return HyaltoWire.Token(accessToken: token, expiresIn: lifetime)
     }
 

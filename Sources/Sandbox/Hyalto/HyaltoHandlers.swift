@@ -14,7 +14,9 @@ struct HyaltoHandlers: Sendable {
     func generateToken(_ request: Request, context: SandboxContext) async throws -> some ResponseGenerator {
         var request = request
         let body = try await request.decodeJSON(HyaltoWire.TokenRequest.self, context: context)
-        return RawJSONResponse(data: try await token(for: body).json)
+        let issued = try await token(for: body)
+        if LibraryChoice.json { return RawJSONResponse(data: try OrderedJSONEncoder.encode(issued)) }
+        return RawJSONResponse(data: issued.json)
     }
 
     /// Retrieve list of customers: `GET /accountManagement/accounts`, a top-level JSON array.

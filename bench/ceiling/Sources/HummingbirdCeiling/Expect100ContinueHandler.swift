@@ -1,0 +1,1 @@
+../../../../Sources/Sandbox/Core/Expect100ContinueHandler.swift
