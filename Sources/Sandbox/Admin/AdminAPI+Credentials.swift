@@ -21,6 +21,13 @@ extension AdminAPI {
             init?(intValue: Int) { nil }
         }
 
+        /// Every vendor's credential field names: a value of the wrong type under one of them is a 400.
+        static let credentialFields: Set<String> = Set(
+            Vendor.allCases.flatMap { vendor in
+                let names = vendor.credentialFieldNames
+                return [names.key, names.tenant] + (names.secret.map { [$0] } ?? [])
+            } + ["audience"])
+
         /// Decodes `vendor`, `label`, `scopes` and every other field as a string; an integer (Hyalto's account
         /// ids are JSON numbers) is kept as its text.
         init(from decoder: any Decoder) throws {
@@ -31,9 +38,12 @@ extension AdminAPI {
                 if try c.decodeNil(forKey: key) { continue }
                 if let number = try? c.decode(Int64.self, forKey: key) {
                     fields[key.stringValue] = String(number)
-                } else {
+                } else if let text = try? c.decode(String.self, forKey: key) {
+                    fields[key.stringValue] = text
+                } else if Self.credentialFields.contains(key.stringValue) {
                     fields[key.stringValue] = try c.decode(String.self, forKey: key)
                 }
+                // Other fields the admin API does not know are ignored, as they always were.
             }
             request = CredentialRequest(
                 fields: fields, scopes: try c.decodeIfPresent([String].self, forKey: Key("scopes")),
