@@ -10,6 +10,8 @@
    flag; an accepted one starts.
 4. Unknown clients cost nothing: 10,000 requests with unknown credentials (long client ids, keys and tokens) leave
    resident memory within a few MiB of where it was after a warm-up.
+5. A declined upgrade holds nothing: a request asking for h2c or WebSocket, followed by up to 256 MiB of bytes of no
+   protocol, is answered once with `Connection: close`, the connection closes, and resident memory stays put.
 
 Usage: scripts/hardening.py [path/to/usage-sandbox]   (default .build/debug/usage-sandbox)
 Bounded: every loop has a fixed count, every socket a timeout; it stops the servers it starts by their pids.
@@ -378,6 +380,54 @@ def check_unknown_clients():
         server.stop()
 
 
+# 5. Declined upgrades -----------------------------------------------------------------------------------------------
+
+def upgrade_flood(port, upgrade, limit_bytes=256 << 20, limit_seconds=10):
+    """Sends an upgrade request and then junk until the server stops reading or closes; (bytes sent, answer)."""
+    sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+    sock.sendall(f"GET /__admin/health HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: {upgrade}\r\n"
+                 f"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n".encode())
+    sock.setblocking(False)
+    chunk = b"\x00\x01junk" * (1 << 16)
+    sent, answer, closed = 0, b"", False
+    deadline = time.time() + limit_seconds
+    while sent < limit_bytes and time.time() < deadline and not closed:
+        readable, writable, _ = select.select([sock], [sock], [], 0.5)
+        if readable:
+            try:
+                data = sock.recv(65536)
+            except OSError:
+                data = b""
+            answer += data
+            closed = not data
+        if writable and not closed:
+            try:
+                sent += sock.send(chunk)
+            except OSError:
+                closed = True
+    sock.close()
+    return sent, answer.decode("latin-1"), closed
+
+
+def check_declined_upgrades():
+    for upgrade in ["h2c", "websocket"]:
+        server = Server()  # one each: the allocator keeps what a first flood took
+        try:
+            before = server.rss_kib()
+            sent, answer, closed = upgrade_flood(server.port, upgrade)
+            growth = (server.rss_kib() - before) / 1024
+            print(f"declined {upgrade} upgrade: {sent / (1 << 20):.1f} MiB sent after it, resident {growth:+.1f} MiB, "
+                  f"closed {closed}", flush=True)
+            result(answer.startswith("HTTP/1.1 200") and "connection: close" in answer.lower(),
+                   f"{upgrade} upgrade answered as HTTP/1.1 with Connection: close", answer[:200])
+            result(closed, f"{upgrade} upgrade: the connection closes after the answer", f"{sent} bytes sent")
+            result(growth < 16, f"{upgrade} upgrade: bytes after it are not buffered", f"{growth:+.1f} MiB")
+            status, _ = http(server, "GET", "/__admin/health")
+            result(server.alive() and status == 200, f"alive after a declined {upgrade} upgrade", server.stderr())
+        finally:
+            server.stop()
+
+
 def main():
     if not os.path.exists(BINARY):
         print(f"no binary at {BINARY}; run swift build first")
@@ -393,6 +443,7 @@ def main():
         server.stop()
     check_flags()
     check_unknown_clients()
+    check_declined_upgrades()
     print(f"hardening took {time.time() - started:.0f} s")
     print(f"hardening: {passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)

@@ -134,7 +134,8 @@ extension Sandbox {
         // instead of holding its connection forever.
         let maxBodyBytes = configuration.maxBodyBytes
         return HTTP1Channel.Configuration(
-            additionalChannelHandlers: [Expect100ContinueHandler(maxBodyBytes: maxBodyBytes)], idleTimeout: .seconds(60)
+            additionalChannelHandlers: [UpgradeDeclineHandler(), Expect100ContinueHandler(maxBodyBytes: maxBodyBytes)],
+            idleTimeout: .seconds(60)
         )
     }
 }

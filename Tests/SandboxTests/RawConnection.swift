@@ -39,17 +39,23 @@ final class RawConnection: Sendable {
     }
 
     /// Everything the server sends until it closes the connection (at most 10 s of silence).
-    func readToEnd() -> String {
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+    func readToEnd() -> String { readUntilClosed(silence: 10).text }
+
+    /// Everything the server sends, and whether it then closed the connection (`false`: `seconds` of silence).
+    func readUntilClosed(silence seconds: Int) -> (text: String, closed: Bool) {
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4_096)
         while true {
             let count = recv(fd, &buffer, buffer.count, 0)
-            guard count > 0 else { break }
-            received += buffer[0..<count]
+            if count > 0 {
+                received += buffer[0..<count]
+                continue
+            }
+            // A reset closes too: the server closed with bytes of ours still unread.
+            return (String(decoding: received, as: UTF8.self), count == 0 || errno == ECONNRESET)
         }
-        return String(decoding: received, as: UTF8.self)
     }
 
     func close() { Glibc.close(fd) }

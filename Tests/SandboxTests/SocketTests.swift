@@ -58,4 +58,37 @@ struct SocketTests {
             #expect(reply.contains(#""statusCode":413"#))
         }
     }
+
+    /// An upgrade the sandbox does not make (`java.net.http` offers h2c on its first request) is answered as plain
+    /// HTTP/1.1 with `Connection: close`, and the connection then closes, so the client's next request goes on a
+    /// new connection instead of waiting a minute for an answer that never comes.
+    @Test(arguments: ["Upgrade, HTTP2-Settings", "keep-alive , upgrade"])
+    func upgradeRequest_isAnsweredThenTheConnectionCloses(connection: String) async throws {
+        try await TestSandbox.run { sandbox in
+            let port = sandbox.baseURL.port ?? 0
+            let get =
+                "GET /zylo/v1/subscriptions?pageSize=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer \(sandbox.zyloToken)\r\n"
+            let first =
+                get + "Connection: \(connection)\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n"
+            let (text, closed) = await withCheckedContinuation { continuation in
+                Thread {
+                    guard let raw = RawConnection(port: port) else {
+                        return continuation.resume(returning: ("connect failed", false))
+                    }
+                    defer { raw.close() }
+                    // A second request and HTTP/2's preface follow at once, as an eager client sends them.
+                    raw.send(first + get + "\r\n" + "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n")
+                    continuation.resume(returning: raw.readUntilClosed(silence: 20))
+                }.start()
+            }
+            #expect(closed, "the connection stayed open")
+            #expect(text.hasPrefix("HTTP/1.1 200 OK"))
+            #expect(text.lowercased().contains("connection: close"))
+            #expect(text.components(separatedBy: "HTTP/1.1 ").count == 2, "one answer, not one per request")
+            // The sandbox answers the next connection as ever.
+            let again = await Self.headThenWait(port: port, head: get + "Connection: close\r\n\r\n")
+            #expect(again.hasPrefix("HTTP/1.1 200 OK"))
+        }
+    }
 }
