@@ -4,8 +4,9 @@
 1. Cut connections: every request the four seed-curl scripts send is recorded through a loopback forwarder, then
    replayed cut short at a spread of byte offsets through its head and body (the client hangs up, or resets). The
    server must stay up and answer the next request after every replay.
-2. Boundary values for every numeric admin field: 0, -1, huge, fractional, exponent, non-numeric, null. Each is
-   answered with 2xx or a clear 4xx naming the field (never a 5xx), and a refusal changes no state.
+2. Boundary values for every numeric admin field and query parameter (the dashboard's `requests` and `rates`
+   included): 0, -1, huge, fractional, exponent, non-numeric, null. Each is answered with 2xx or a clear 4xx naming
+   the field (never a 5xx), and a refusal changes no state.
 3. Boundary values for every numeric `serve` flag: a refused value exits non-zero at once with a message naming the
    flag; an accepted one starts.
 4. Unknown clients cost nothing: 10,000 requests with unknown credentials (long client ids, keys and tokens) leave
@@ -255,10 +256,15 @@ def check_admin_fields(server):
     result(len(listed["credentials"]) == count + accepted, "refused credentials leave nothing behind",
            f"{count} + {accepted} != {len(listed['credentials'])}")
 
-    for value in BOUNDARY_NUMBERS:
-        path = f"/__admin/requests?limit={urllib.request.quote(json.dumps(value))}"
-        status, body = http(server, "GET", path)
-        result(status in (200, 400) and server.alive(), f"requests limit={value!r}", f"{status}")
+    for path, name in [("/__admin/requests", "limit"), ("/__admin/requests", "before"),
+                       ("/__admin/requests", "after"), ("/__admin/rates", "seconds")]:
+        for value in BOUNDARY_NUMBERS + ["", "1" * 5000]:
+            text = value if isinstance(value, str) else json.dumps(value)
+            status, body = http(server, "GET", f"{path}?{name}={urllib.request.quote(text)}")
+            ok = status == 200 or (status == 400 and name in json.dumps(body))
+            result(ok and server.alive(), f"{path} {name}={text[:30]!r}", f"{status} {str(body)[:200]}")
+    status, body = http(server, "GET", "/__admin/stats")
+    result(status == 200 and server.alive(), "stats answers", f"{status} {str(body)[:200]}")
 
     for field in ["delayMs", "nth", "first", "after", "probability", "pageSize", "seed"]:
         for value in BOUNDARY_NUMBERS:
