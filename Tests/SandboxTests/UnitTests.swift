@@ -106,23 +106,51 @@ extension UnitTests {
 
 @Suite("Hand-written hot paths agree with Foundation")
 struct HotPathTests {
+    /// Foundation's `ISO8601FormatStyle` for the date and time, with the milliseconds of the decimal the instant was
+    /// given as (Foundation truncates the binary fraction: `1621887270.886` prints `.885`).
+    static func expected(seconds text: String) -> String {
+        let seconds = Double(text) ?? .nan
+        let whole = Date(timeIntervalSince1970: seconds.rounded(.down))
+        let milliseconds = Int(((seconds - seconds.rounded(.down)) * 1000).rounded())
+        let foundation = whole.formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
+        return foundation.dropLast() + "." + String(format: "%03d", milliseconds) + "Z"
+    }
+
     @Test(arguments: [
-        -1.5, 0, 951_782_400.123, 1_582_934_400.999, 1_704_067_200, 4_102_444_799.5, 1_621_887_270.886,
+        "-1.5", "0", "951782400.123", "1582934400.999", "1704067200", "4102444799.5", "1621887270.886",
+        "1704067200.373",
     ])
-    func timeFormat_matchesISO8601FormatStyle(seconds: Double) {
-        let date = Date(timeIntervalSince1970: seconds)
-        let foundation = date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
-        #expect(SandboxTime.format(date) == foundation)
+    func timeFormat_matchesISO8601FormatStyleWithTheGivenMilliseconds(seconds: String) {
+        let date = Date(timeIntervalSince1970: Double(seconds) ?? .nan)
+        #expect(SandboxTime.format(date) == Self.expected(seconds: seconds))
     }
 
     @Test func timeFormat_matchesFoundationOnEveryDayOfFourHundredYears() {
         var mismatches = 0
         for day in stride(from: -200 * 365, to: 200 * 365, by: 1) {
-            let date = Date(timeIntervalSince1970: Double(day) * 86_400 + 45_296.789)
-            let foundation = date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
-            if SandboxTime.format(date) != foundation { mismatches += 1 }
+            let seconds = "\(day * 86_400 + 45_296).789"
+            if SandboxTime.format(Date(timeIntervalSince1970: Double(seconds) ?? .nan))
+                != Self.expected(seconds: seconds)
+            {
+                mismatches += 1
+            }
         }
         #expect(mismatches == 0)
+    }
+
+    /// A time a client or a fixture file sends comes back as sent, to the millisecond, on every day of 400 years.
+    @Test func timeParseThenFormat_keepsEveryMillisecond() {
+        var changed: [String] = []
+        for day in stride(from: -200 * 365, to: 200 * 365, by: 7) {
+            let date = Date(timeIntervalSince1970: Double(day) * 86_400)
+            let text = String(SandboxTime.format(date).prefix(20)) + String(format: "%03dZ", abs(day * 37) % 1000)
+            guard let parsed = SandboxTime.parse(text) else {
+                changed.append("\(text) did not parse")
+                continue
+            }
+            if SandboxTime.format(parsed) != text { changed.append(text) }
+        }
+        #expect(changed.isEmpty, "\(changed.count) changed, first \(changed.prefix(3))")
     }
 
     static func record(

@@ -23,6 +23,24 @@ struct UsageEngineMeterTypeTests {
         }
     }
 
+    /// A time with milliseconds that are not exact in binary (`.373`) goes to the vendor and back unchanged, also when
+    /// the app passes on what it read.
+    @Test func activeFromWithMilliseconds_survivesTheRoundTrip() async throws {
+        try await TestSandbox.run { sandbox in
+            let engine = UsageEngineClient.make(sandbox)
+            let instant = 1_704_067_200.373
+            var new = UsageEngineNewMeterType(name: "Pay-Per-Print", unit: "page", aggregation: .sum)
+            new.activeFrom = Date(timeIntervalSince1970: instant)
+            let created = try await engine.createMeterType(new)
+            let readBack = try #require(created.activeFrom).timeIntervalSince1970
+            #expect(abs(readBack - instant) < 0.000_5, "sent .373, read \(readBack)")
+            new.activeFrom = created.activeFrom
+            new.name = "Pay-Per-Print again"
+            let again = try #require(try await engine.createMeterType(new).activeFrom).timeIntervalSince1970
+            #expect(abs(again - instant) < 0.000_5, "passed on \(readBack), read \(again)")
+        }
+    }
+
     @Test func meterTypes_listEveryTypeOrTheOneNamed() async throws {
         try await TestSandbox.run { sandbox in
             let engine = UsageEngineClient.make(sandbox)

@@ -7,12 +7,15 @@ public enum SandboxTime {
     /// Written by hand from the civil calendar (no formatter, no locale): every response and journal entry stamps
     /// times, and Foundation's `ISO8601FormatStyle` showed in the request-path profile.
     public static func format(_ date: Date) -> String {
-        // Whole seconds first, then the fraction, so milliseconds truncate exactly as Foundation's formatter does.
-        // Clamped to years 0001-9999, so no instant, however absurd, can trap the arithmetic below.
+        // To the nearest tenth of a millisecond first, then milliseconds truncated: `.373` parsed is 0.37299999...
+        // in binary (a microsecond below, far from 1970), and truncating that at once (as Foundation's
+        // `ISO8601FormatStyle` does) would write `.372`, a time the client never sent. Clamped to years 0001-9999,
+        // so no instant, however absurd, can trap the arithmetic.
         let raw = date.timeIntervalSince1970
         let interval = raw.isNaN ? 0 : min(max(raw, -62_135_596_800), 253_402_300_799.999)
         let seconds = interval.rounded(.down)
-        let milliseconds = Int64(seconds) * 1000 + Int64((interval - seconds) * 1000)
+        let tenths = Int64(((interval - seconds) * 10_000).rounded())
+        let milliseconds = Int64(seconds) * 1000 + tenths / 10
         let (days, msOfDay) = milliseconds.quotientAndRemainder(dividingBy: 86_400_000)
         let dayNumber = msOfDay < 0 ? days - 1 : days
         let ms = msOfDay < 0 ? msOfDay + 86_400_000 : msOfDay

@@ -62,24 +62,11 @@ enum UsageEngineFixtureFiles {
             UsageEngineMeter(
                 id: id, tenant: tenant, meterTypeId: meterTypeId, meterKey: meterKey, userId: userId,
                 customFields: customFields ?? [:], deleteOnReset: deleteOnReset,
-                createdAt: UsageEngineFixtureFiles.stored(createdAt),
-                updatedAt: UsageEngineFixtureFiles.stored(updatedAt),
+                createdAt: createdAt, updatedAt: updatedAt,
                 value: value, capacity: capacity, thresholds: thresholds ?? [], groupBreakdowns: groupBreakdowns ?? [],
                 timezone: timezone == type.timezone ? nil : timezone,
-                periodStart: UsageEngineFixtureFiles.stored(periodStart),
-                periodEnd: periodEnd.map(UsageEngineFixtureFiles.stored))
+                periodStart: periodStart, periodEnd: periodEnd)
         }
-    }
-
-    /// A meter time as stored so that the API writes `wire` back unchanged.
-    ///
-    /// Meters answer their times through ``UsageEngineWire/utc(_:)``, which truncates to milliseconds as Foundation
-    /// does; some texts (`…56.372Z`) parse a hair below themselves in binary and would come back a millisecond
-    /// earlier, so those are stored with half a millisecond more (`…56.3725Z`).
-    static func stored(_ wire: String) -> String {
-        guard UsageEngineWire.utc(wire) != wire, wire.hasSuffix("Z") else { return wire }
-        let nudged = String(wire.dropLast()) + "5Z"
-        return UsageEngineWire.utc(nudged) == wire ? nudged : wire
     }
 
     /// Both files' records, ready for an account.
