@@ -126,7 +126,7 @@ sed -i '/ r0 /d' "$ab_results"
 pairs=()
 for w in w1 w2 w3; do
     pairs+=("$w:ours:ceiling")
-    if [ -n "$before" ]; then pairs+=("$w:before:ceiling"); fi
+    if [ -n "$before" ]; then pairs+=("$w:before:ceiling" "$w:ours:before"); fi
 done
 ab_table "${pairs[@]}"
 printf 'resident memory after the bench: %d MiB\n' $(( $(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024 ))

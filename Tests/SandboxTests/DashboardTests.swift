@@ -119,6 +119,27 @@ struct DashboardTests {
         }
     }
 
+    /// `credential=` (an id or a key) pages through one credential's requests, found across the whole journal.
+    @Test func journal_filtersByCredential() async throws {
+        try await Harness.run { h in
+            let body = #"{"vendor":"zylo","tokenId":"qa-alice","tokenSecret":"alice-secret"}"#
+            let alice = try #require(try await h.post("/__admin/credentials", token: nil, json: body).json()["id"])
+            for round in 0..<3 {
+                _ = try await h.get("/zylo/v1/subscriptions?pageSize=\(round + 1)", token: "qa-alice:alice-secret")
+                for _ in 0..<10 { _ = try await h.get("/zylo/v1/subscriptions") }
+            }
+            func queries(_ query: String) async throws -> [String] {
+                let page = try await h.get("/__admin/requests?\(query)", token: nil).json()
+                return (page["requests"] as? [[String: Any]] ?? []).compactMap { $0["query"] as? String }
+            }
+            #expect(try await queries("credential=\(alice)&limit=2") == ["pageSize=3", "pageSize=2"])
+            #expect(try await queries("credential=qa-alice") == ["pageSize=3", "pageSize=2", "pageSize=1"])
+            #expect(try await queries("credential=qa-alice&vendor=mason").isEmpty)
+            let unknown = try await h.get("/__admin/requests?credential=nobody", token: nil)
+            #expect(unknown.status == .badRequest && unknown.text.contains("credential"))
+        }
+    }
+
     @Test func scenarioUpload_refusal_namesEachBrokenField() async throws {
         try await Harness.run { h in
             let document = #"{"name":"broken","rules":[{"name":"r","respond":{"status":"teapot"}}]}"#

@@ -54,8 +54,10 @@ struct AdminAPI: Sendable {
         let requests: [RequestJournal.Entry]
     }
 
-    /// `GET /__admin/requests?limit=&vendor=&before=&after=`: newest first, at most 1,000 entries a page. Page back
-    /// with `before` set to the last entry's `sequence`; poll for what is new with `after` set to the newest seen.
+    /// `GET /__admin/requests?limit=&vendor=&credential=&before=&after=`: newest first, at most 1,000 entries a page.
+    /// Page back with `before` set to the last entry's `sequence`; poll for what is new with `after` set to the newest
+    /// seen. `credential` (an id or a key) keeps the requests made with that credential, found among the whole
+    /// journal (bounded by `--journal-entries`), so a page of one credential's requests is full when it can be.
     func listRequests(_ request: Request, context: SandboxContext) async throws -> some ResponseGenerator {
         let query = request.queryValues()
         func number(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
@@ -77,8 +79,18 @@ struct AdminAPI: Sendable {
             }
             vendor = known
         }
-        let records = sandbox.journal.records(limit: limit, vendor: vendor, before: before, after: after)
-        return JSONResponse(RequestList(requests: try await entriesWithCredentials(records)))
+        guard let name = query("credential") else {
+            let records = sandbox.journal.records(limit: limit, vendor: vendor, before: before, after: after)
+            return JSONResponse(RequestList(requests: try await entriesWithCredentials(records)))
+        }
+        guard let credential = try await sandbox.credentials.all().first(where: { $0.id == name || $0.key == name })
+        else {
+            throw AdminError.badRequest("credential '\(name.prefix(40))' is unknown: give a credential's id or key")
+        }
+        let records = sandbox.journal.records(
+            limit: .max, vendor: vendor ?? credential.vendor, before: before, after: after)
+        let entries = try await entriesWithCredentials(records).filter { $0.credential == credential.id }
+        return JSONResponse(RequestList(requests: Array(entries.prefix(limit))))
     }
 
     func clearRequests(_ request: Request, context: SandboxContext) async throws -> some ResponseGenerator {
