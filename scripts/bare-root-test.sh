@@ -30,7 +30,8 @@ passed=0
 failed=0
 pass() { passed=$((passed + 1)); echo "ok   $1"; }
 fail() { failed=$((failed + 1)); echo "FAIL $1"; }
-# in_root DIR COMMAND...: runs the artefact's COMMAND inside the root with DIR as the working directory.
+# in_root DIR COMMAND...: runs the artefact's COMMAND inside the root with DIR as the working directory. chroot and
+# the shell exec, so the artefact keeps the pid chroot started with.
 in_root() {
     local dir="$1"
     shift
@@ -65,7 +66,10 @@ esac
 
 # serve --port 0 with the default database (.usage-sandbox/sandbox.sqlite in the working directory).
 out="$(mktemp)"
-in_root /work/a serve --port 0 >"$out" 2>"$out.err" &
+# Started with chroot itself in the background (not through in_root, which a backgrounded call would run in a
+# subshell), so serve_pid is the server's own pid and the kill below reaches it.
+chroot "$root" /bin/sh -c 'mkdir -p "$1" && cd "$1" && shift && exec /usr/local/bin/usage-sandbox "$@"' sh /work/a \
+    serve --port 0 >"$out" 2>"$out.err" &
 serve_pid=$!
 for _ in $(seq 1 100); do
     grep -q '^listening on ' "$out" && break
@@ -110,6 +114,11 @@ expect "Mason: aggregate account usage" 200 '"usage"' -H 'Authorization: basic m
 kill "$serve_pid"
 wait "$serve_pid" 2>/dev/null || true
 serve_pid=""
+if pgrep -f "^/usr/local/bin/usage-sandbox serve --port 0" >/dev/null; then
+    fail "the served artefact outlived its kill"
+else
+    pass "the served artefact stopped with its pid"
+fi
 
 # The other commands, from other working directories.
 if in_root /var/tmp fixtures --out fx >/dev/null && [ -s "$root/var/tmp/fx/zylo/subscriptions.json" ] &&
