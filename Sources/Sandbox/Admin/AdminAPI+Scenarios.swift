@@ -128,8 +128,13 @@ extension AdminAPI {
             throw AdminError.badRequest(error.sandboxDescription)
         }
         guard let name = target.credential else { return nil }
-        guard let credential = try await sandbox.credentials.all().first(where: { $0.id == name || $0.key == name })
+        guard let credential = try await credential(named: name)
         else { throw AdminError.notFound("credential '\(name)' not found: give a credential's id or key") }
         return credential
+    }
+
+    /// The credential whose id or key is `name`: how the admin API lets a caller name one.
+    func credential(named name: String) async throws -> Credential? {
+        try await sandbox.credentials.all().first { $0.id == name || $0.key == name }
     }
 }

@@ -83,8 +83,7 @@ struct AdminAPI: Sendable {
             let records = sandbox.journal.records(limit: limit, vendor: vendor, before: before, after: after)
             return JSONResponse(RequestList(requests: try await entriesWithCredentials(records)))
         }
-        guard let credential = try await sandbox.credentials.all().first(where: { $0.id == name || $0.key == name })
-        else {
+        guard let credential = try await credential(named: name) else {
             throw AdminError.badRequest("credential '\(name.prefix(40))' is unknown: give a credential's id or key")
         }
         let records = sandbox.journal.records(
